@@ -1,0 +1,30 @@
+// `crash-triage lint [--no-examples] [DIR]`: validate incident files (default: the bundled catalog), then
+// run their examples and counter-examples. Prints `file: field: problem` lines; exit 1 when any.
+import { resolve } from 'node:path';
+import { BUNDLED_CATALOG_DIR, loadCatalog } from '../catalog/bundled-catalog.js';
+import { compileIndex } from '../catalog/compile-index.js';
+import { loadCatalogDir } from '../catalog/load-catalog.js';
+import { checkExamples } from '../triage/check-examples.js';
+import { parse } from './args.js';
+import { formatProblem, type Io } from './io.js';
+
+export const LINT_USAGE = 'usage: crash-triage lint [--no-examples] [--no-bundled] [DIR]';
+
+export async function lintCommand(args: string[], io: Io): Promise<number> {
+  const p = parse(args, { 'no-examples': { type: 'boolean' }, 'no-bundled': { type: 'boolean' } });
+  if ('error' in p) return io.usage(p.error, LINT_USAGE);
+  const dir = resolve(p.positionals[0] ?? BUNDLED_CATALOG_DIR);
+  const own = loadCatalogDir(dir);
+  const problems = [...own.problems];
+  if (!p.values['no-examples'] && own.incidents.length > 0) {
+    // Examples are checked against what the app would use: the bundled catalog plus this folder.
+    const isBundled = dir === resolve(BUNDLED_CATALOG_DIR);
+    const all = isBundled || p.values['no-bundled'] ? { incidents: own.incidents, problems: [] } : loadCatalog([dir]);
+    problems.push(...all.problems.filter((x) => !own.problems.some((o) => o.file === x.file)));
+    problems.push(...checkExamples(own.incidents, compileIndex(all.incidents)));
+  }
+  for (const problem of problems) io.out(formatProblem(problem));
+  const examples = own.incidents.reduce((n, i) => n + i.examples.length + i.counterExamples.length, 0);
+  io.err(`${own.incidents.length} incident(s), ${examples} example(s) checked, ${problems.length} problem(s) in ${dir}`);
+  return problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,75 @@
+// `crash-triage match [--repo OWNER/NAME] [--catalog DIR]… [--min-confidence X] [--json] [FILE|-]`:
+// triage one issue file and print the comment the app would post (or why it would stay quiet).
+import { readFileSync } from 'node:fs';
+import { loadCatalog } from '../catalog/bundled-catalog.js';
+import { compileIndex } from '../catalog/compile-index.js';
+import { renderExplainComment } from '../render/render-comment.js';
+import { triageIssue } from '../triage/triage-issue.js';
+import type { Verdict } from '../types.js';
+import { parse, strings } from './args.js';
+import { printProblems, type Io } from './io.js';
+import { readIssueFile } from './read-issue-file.js';
+
+export const MATCH_USAGE =
+  'usage: crash-triage match [--repo OWNER/NAME] [--catalog DIR]... [--no-bundled] [--min-confidence X] [--explain] [--json] [FILE|-]';
+
+export async function matchCommand(args: string[], io: Io): Promise<number> {
+  const p = parse(args, {
+    repo: { type: 'string' },
+    catalog: { type: 'string', multiple: true },
+    'no-bundled': { type: 'boolean' },
+    'min-confidence': { type: 'string' },
+    explain: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if ('error' in p) return io.usage(p.error, MATCH_USAGE);
+  const file = p.positionals[0] ?? '-';
+  const minConfidence = p.values['min-confidence'] === undefined ? undefined : Number(p.values['min-confidence']);
+  if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) {
+    return io.usage('--min-confidence must be a number from 0 to 1', MATCH_USAGE);
+  }
+
+  let text: string;
+  try {
+    text = file === '-' ? await io.readStdin() : readFileSync(file, 'utf8');
+  } catch (err) {
+    io.err(`crash-triage match: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  const catalog = loadCatalog(strings(p.values.catalog), { bundled: !p.values['no-bundled'] });
+  printProblems(catalog.problems, io);
+  const index = compileIndex(catalog.incidents);
+  const { input } = readIssueFile(text);
+  if (typeof p.values.repo === 'string') input.repo = p.values.repo;
+
+  const result = triageIssue({ input, index, ...(minConfidence !== undefined ? { minConfidence } : {}) });
+  if (p.values.json) {
+    io.out(JSON.stringify(toJson(result.verdict, result.comment), null, 2));
+  } else if (p.values.explain) {
+    io.out(renderExplainComment(result.verdict).body);
+  } else if (result.comment) {
+    io.out(result.comment.body);
+    io.out(`labels: ${result.comment.labels.join(', ') || '(none)'}`);
+  } else {
+    io.out(`No comment: no known incident (${result.verdict.reason ?? 'nothing close enough'}).`);
+  }
+  return 0;
+}
+
+function toJson(verdict: Verdict, comment: { body: string; labels: string[] } | null) {
+  return {
+    verdict: verdict.incidentId,
+    confidence: verdict.confidence,
+    labels: comment?.labels ?? [],
+    comment: comment?.body ?? null,
+    reason: verdict.reason ?? null,
+    matches: verdict.matches.map((m) => ({
+      id: m.id,
+      score: m.score,
+      confidence: m.confidence,
+      eligible: m.eligible,
+      evidence: m.evidence,
+      reasons: m.reasons,
+    })),
+  };
+}

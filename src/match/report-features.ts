@@ -1,0 +1,85 @@
+// The report side of matching, computed once per report: its tokens, the catalog phrases found in it
+// (each distinct phrase looked up only at positions where its first token occurs), the names of its
+// non-boilerplate frames, and its TF-IDF vector against the catalog's vocabulary.
+import type { CatalogIndex, CompiledPhrase } from '../catalog/compile-index.js';
+import { termCounts, unitVector } from '../catalog/compile-index.js';
+import { isStopword } from '../text/stopwords.js';
+import { stem, tokenize } from '../text/tokenize.js';
+import type { Signals } from '../types.js';
+
+/** Most frames compared fuzzily per report; real traces rarely have more distinct named frames. */
+const MAX_FRAMES = 400;
+
+export interface FoundPhrase {
+  phrase: CompiledPhrase;
+  /** The report's own words where it was found (unstemmed), for evidence. */
+  matched: string;
+}
+
+export interface ReportFeatures {
+  tokenCount: number;
+  exact: FoundPhrase[];
+  stemmed: FoundPhrase[];
+  /** Names of the report's non-boilerplate frames, as `tokens_joined_by_underscore`, with their last token too. */
+  frameNames: Set<string>;
+  /** The same names, by their first three characters, for fuzzy comparison. */
+  frameNamesByPrefix: Map<string, string[]>;
+  /** Unit TF-IDF vector over catalog terms (report terms unknown to the catalog count in its length only). */
+  vector: Map<string, number>;
+}
+
+export function reportFeatures(signals: Signals, index: CatalogIndex): ReportFeatures {
+  const tokens = tokenize(signals.text);
+  const stems = tokens.map(stem);
+  const frameNames = new Set<string>();
+  for (const f of signals.frames) {
+    if (f.boilerplate || frameNames.size >= MAX_FRAMES) continue;
+    const parts = tokenize(f.fn);
+    if (parts.length === 0) continue;
+    frameNames.add(parts.join('_'));
+    frameNames.add(parts[parts.length - 1]!);
+  }
+  const frameNamesByPrefix = new Map<string, string[]>();
+  for (const name of frameNames) {
+    const key = name.slice(0, 3);
+    const list = frameNamesByPrefix.get(key);
+    if (list) list.push(name);
+    else frameNamesByPrefix.set(key, [name]);
+  }
+  const prose = stems.filter((t, i) => !isStopword(tokens[i]!));
+  // A term no incident uses weighs like the rarest catalog term in the report's length.
+  const unknownIdf = Math.log(1 + Math.max(1, index.incidents.length));
+  return {
+    tokenCount: tokens.length,
+    exact: findPhrases(tokens, tokens, index.exact),
+    stemmed: findPhrases(stems, tokens, index.stemmed),
+    frameNames,
+    frameNamesByPrefix,
+    vector: unitVector(termCounts(prose), index.idf, unknownIdf),
+  };
+}
+
+/** Every distinct phrase of `map` that occurs in `seq`, once each, with the original words it matched. */
+function findPhrases(
+  seq: readonly string[],
+  original: readonly string[],
+  map: ReadonlyMap<string, CompiledPhrase[]>,
+): FoundPhrase[] {
+  const found = new Set<CompiledPhrase>();
+  const out: FoundPhrase[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    const candidates = map.get(seq[i]!);
+    if (!candidates) continue;
+    for (const phrase of candidates) {
+      if (found.has(phrase)) continue;
+      const t = phrase.tokens;
+      if (i + t.length > seq.length) continue;
+      let j = 1;
+      while (j < t.length && seq[i + j] === t[j]) j++;
+      if (j < t.length) continue;
+      found.add(phrase);
+      out.push({ phrase, matched: original.slice(i, i + t.length).join(' ') });
+    }
+  }
+  return out;
+}

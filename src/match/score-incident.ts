@@ -1,0 +1,174 @@
+// Scores one incident against one report and records the evidence behind every point.
+// Points: signatures (uncapped: they are the incident's own words), frames (capped), keywords (capped,
+// generic crash words count a quarter), text similarity, repository. Gates: every require group must be
+// present and no exclude group may be; versions already fixed scale the score down.
+import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import type { CatalogIndex, PhraseUse } from '../catalog/compile-index.js';
+import type { Evidence, Fact, Incident, Match } from '../types.js';
+import { isGenericPhrase } from './generic-terms.js';
+import type { FoundPhrase, ReportFeatures } from './report-features.js';
+import { versionPenalties } from './version-evidence.js';
+import { SCORING, confidenceOf } from './scoring.js';
+
+/** The phrase uses of one incident found in the report, gathered by `matchIncidents`. */
+export interface IncidentHits {
+  incident: number;
+  uses: { use: PhraseUse; found: FoundPhrase }[];
+}
+
+export interface ScoreContext {
+  index: CatalogIndex;
+  features: ReportFeatures;
+  facts: readonly Fact[];
+  repo?: string;
+}
+
+export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
+  const incident = ctx.index.incidents[hits.incident]!;
+  const evidence: Evidence[] = [];
+  const reasons: string[] = [];
+  let signaturePoints = 0;
+  let framePoints = 0;
+  let keywordPoints = 0;
+  const frameHit = new Set<string>();
+  const requireHit = new Map<number, string>();
+  const excludeHit = new Map<number, string>();
+
+  for (const { use, found } of hits.uses) {
+    switch (use.kind) {
+      case 'signature':
+        signaturePoints += use.weight;
+        evidence.push({ kind: 'signature', detail: use.text, matched: found.matched, points: use.weight });
+        break;
+      case 'frame': {
+        const name = found.phrase.tokens.join('_');
+        frameHit.add(name);
+        // A frame in the trace is stronger than the same name mentioned in prose.
+        const inTrace = ctx.features.frameNames.has(name);
+        const points = inTrace ? use.weight : use.weight * SCORING.frameInProseFactor;
+        framePoints += points;
+        evidence.push({
+          kind: 'frame',
+          detail: use.text,
+          matched: inTrace ? `${found.matched} (stack frame)` : `${found.matched} (in text)`,
+          points: round(points),
+        });
+        break;
+      }
+      case 'keyword': {
+        const points = isGenericPhrase(found.phrase.tokens) ? use.weight * SCORING.genericFactor : use.weight;
+        keywordPoints += points;
+        evidence.push({ kind: 'keyword', detail: use.text, matched: found.matched, points: round(points) });
+        break;
+      }
+      case 'require':
+        if (!requireHit.has(use.group)) requireHit.set(use.group, found.matched);
+        break;
+      case 'exclude':
+        if (!excludeHit.has(use.group)) excludeHit.set(use.group, found.matched);
+        break;
+    }
+  }
+
+  framePoints += fuzzyFrames(incident, ctx, frameHit, hits.incident, evidence);
+  framePoints = Math.min(framePoints, SCORING.frameCap);
+  keywordPoints = Math.min(keywordPoints, SCORING.keywordCap);
+
+  const similarity = cosine(ctx.features.vector, ctx.index.vectors[hits.incident]!);
+  const similarityPoints = similarity * SCORING.similarityWeight;
+  if (similarityPoints >= 0.05) {
+    evidence.push({
+      kind: 'similarity',
+      detail: `text similarity ${similarity.toFixed(2)} (TF-IDF cosine)`,
+      points: round(similarityPoints),
+    });
+  }
+
+  let repoPoints = 0;
+  if (ctx.repo && incident.match.repos.includes(ctx.repo.toLowerCase())) {
+    repoPoints = SCORING.repoPoints;
+    evidence.push({ kind: 'repo', detail: ctx.repo, points: repoPoints });
+  }
+
+  let score = signaturePoints + framePoints + keywordPoints + similarityPoints + repoPoints;
+
+  let eligible = true;
+  incident.match.require.forEach((group, gi) => {
+    const matched = requireHit.get(gi);
+    if (matched !== undefined) {
+      evidence.push({ kind: 'required', detail: group.name, matched, points: 0 });
+    } else {
+      eligible = false;
+      evidence.push({ kind: 'missing-required', detail: group.name, points: 0 });
+      reasons.push(`the report does not show ${group.name}`);
+    }
+  });
+  incident.match.exclude.forEach((group, gi) => {
+    const matched = excludeHit.get(gi);
+    if (matched === undefined) return;
+    eligible = false;
+    evidence.push({ kind: 'excluded', detail: group.name, matched, points: 0 });
+    reasons.push(`the report mentions "${matched}", which points to ${group.name}`);
+  });
+
+  for (const p of versionPenalties(incident, ctx.facts)) {
+    score *= SCORING.fixedVersionFactor;
+    evidence.push({ kind: 'version', detail: p.detail, matched: p.matched, points: 0 });
+    reasons.push(p.reason);
+  }
+
+  const confidence = eligible ? confidenceOf(score) : confidenceOf(score) * SCORING.ineligibleFactor;
+  return {
+    id: incident.id,
+    title: incident.title,
+    score: round(score),
+    confidence: round(confidence),
+    eligible,
+    evidence: evidence.sort((a, b) => b.points - a.points),
+    reasons,
+  };
+}
+
+/** Frames of the incident not found exactly, compared with report frames sharing their first 3 characters. */
+function fuzzyFrames(
+  incident: Incident,
+  ctx: ScoreContext,
+  frameHit: ReadonlySet<string>,
+  i: number,
+  evidence: Evidence[],
+): number {
+  let points = 0;
+  const names = ctx.index.frameNames[i]!;
+  names.forEach((name, fi) => {
+    if (frameHit.has(name) || name.length < 6) return;
+    let best = 0;
+    let bestName = '';
+    for (const candidate of ctx.features.frameNamesByPrefix.get(name.slice(0, 3)) ?? []) {
+      const sim = jaroWinkler(name, candidate);
+      if (sim > best) {
+        best = sim;
+        bestName = candidate;
+      }
+    }
+    if (best < SCORING.fuzzyFrameMin) return;
+    // best === 1: the frame is in the trace but its line was cut from the text (size cap).
+    const weight = incident.match.frames[fi]!.weight * (best === 1 ? 1 : best * SCORING.fuzzyFrameFactor);
+    points += weight;
+    evidence.push({ kind: 'fuzzy-frame', detail: incident.match.frames[fi]!.phrase, matched: bestName, points: round(weight) });
+  });
+  return points;
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, x] of small) {
+    const y = large.get(t);
+    if (y !== undefined) dot += x * y;
+  }
+  return dot;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,40 @@
+// The triage pipeline, steps 1-3: issue text → signals → verdict → comment. Pure and synchronous; the
+// app, the CLI, the eval command and the benchmark all call this same function.
+import type { CatalogIndex } from '../catalog/compile-index.js';
+import { matchIncidents } from '../match/match-incidents.js';
+import { renderIncidentComment, type RenderOptions } from '../render/render-comment.js';
+import { extractSignals } from '../signals/extract-signals.js';
+import type { Incident, IssueInput, RenderedComment, Signals, Verdict } from '../types.js';
+
+export interface TriageRequest {
+  input: IssueInput;
+  index: CatalogIndex;
+  /** Confidence a verdict needs; the matcher's default when absent. */
+  minConfidence?: number;
+  render?: RenderOptions;
+}
+
+export interface TriageResult {
+  signals: Signals;
+  verdict: Verdict;
+  /** The matched incident, when there is a verdict. */
+  incident: Incident | null;
+  /** The comment to post, when there is a verdict. */
+  comment: RenderedComment | null;
+}
+
+export function triageIssue(req: TriageRequest): TriageResult {
+  // 1. extract signals
+  const signals = extractSignals(req.input);
+  // 2. match against the catalog
+  const verdict = matchIncidents(signals, req.index, {
+    ...(req.minConfidence !== undefined ? { minConfidence: req.minConfidence } : {}),
+    ...(req.input.repo ? { repo: req.input.repo } : {}),
+  });
+  // 3. render the comment
+  const incident = verdict.incidentId ? (req.index.incidents.find((i) => i.id === verdict.incidentId) ?? null) : null;
+  const comment = incident
+    ? renderIncidentComment(incident, verdict.matches.find((m) => m.id === incident.id), req.render)
+    : null;
+  return { signals, verdict, incident, comment };
+}

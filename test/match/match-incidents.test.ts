@@ -1,0 +1,94 @@
+// The matcher on a small catalog of made-up incidents: what counts as evidence, the gates, versions.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../src/catalog/compile-index.js';
+import { loadCatalogDir } from '../../src/catalog/load-catalog.js';
+import { matchIncidents } from '../../src/match/match-incidents.js';
+import { extractSignals } from '../../src/signals/extract-signals.js';
+
+const dir = fileURLToPath(new URL('../fixtures/catalog/', import.meta.url));
+const catalog = loadCatalogDir(dir);
+const index = compileIndex(catalog.incidents);
+
+function verdictOf(title: string, body: string, repo?: string) {
+  return matchIncidents(extractSignals({ title, body, ...(repo ? { repo } : {}) }), index);
+}
+
+const TRACE = [
+  '```',
+  'widgetdb 2.3.2 starting recovery',
+  'FATAL: WAL checksum mismatch in segment 000000010000000A (WDB_E_WALCRC)',
+  '#0  0x00007f3a2b1c4d10 in __pthread_kill_implementation () from /lib/libc.so.6',
+  '#1  0x00007f3a2b17a3f2 in raise () from /lib/libc.so.6',
+  '#2  0x000055d1c0a1b2c3 in wal_verify_crc (seg=0x55d1c2f00010) at wal.c:212',
+  '#3  0x000055d1c0a1b9f0 in wal_replay_segment (seg=0x55d1c2f00010) at wal.c:388',
+  '#4  0x000055d1c0a0c111 in recovery_run () at recovery.c:77',
+  '```',
+].join('\n');
+
+describe('matchIncidents', () => {
+  it('loads the fixture catalog without problems', () => {
+    expect(catalog.problems).toEqual([]);
+    expect(catalog.incidents.map((i) => i.id).sort()).toEqual(['gizmo-gpu-hang', 'widgetdb-wal-checksum']);
+  });
+
+  it('matches a backtrace with the signature and frames, and says why', () => {
+    const v = verdictOf('widgetdb will not start after power cut', TRACE);
+    expect(v.incidentId).toBe('widgetdb-wal-checksum');
+    expect(v.confidence).toBeGreaterThan(0.9);
+    const kinds = v.matches[0]!.evidence.map((e) => e.kind);
+    expect(kinds).toContain('signature');
+    expect(kinds).toContain('frame');
+    expect(kinds).toContain('required');
+    // boilerplate frames are never evidence
+    expect(v.matches[0]!.evidence.some((e) => /raise|pthread_kill/.test(e.matched ?? ''))).toBe(false);
+  });
+
+  it.each([
+    ['unrelated report', 'Button colour is wrong', 'The save button is blue instead of green.'],
+    ['required context missing', 'checksum problem', 'FATAL: WAL checksum mismatch in segment 7 in my own log tool'],
+    ['excluded cause', 'widgetdb crash', `${TRACE}\nwrite failed: No space left on device`],
+    ['generic words only', 'widgetdb crash', 'It crashed with a segmentation fault, SIGSEGV, core dumped.'],
+  ])('no verdict: %s', (_name, title, body) => {
+    expect(verdictOf(title, body).incidentId).toBeNull();
+  });
+
+  it('explains an excluded candidate', () => {
+    const v = verdictOf('widgetdb crash', `${TRACE}\nENOSPC while writing`);
+    expect(v.incidentId).toBeNull();
+    expect(v.matches[0]!.eligible).toBe(false);
+    expect(v.reason).toMatch(/a full disk/);
+  });
+
+  it('lowers confidence on a version that already has the fix, and says so', () => {
+    const before = verdictOf('widgetdb crash', TRACE);
+    const after = verdictOf('widgetdb crash', TRACE.replace('widgetdb 2.3.2', 'widgetdb 2.4.1'));
+    const m = after.matches.find((x) => x.id === 'widgetdb-wal-checksum')!;
+    expect(m.confidence).toBeLessThan(before.confidence);
+    expect(m.reasons.join(' ')).toMatch(/already has the fix/);
+  });
+
+  it('matches a misspelt frame fuzzily', () => {
+    const body = 'widgetdb aborts\n#2 0x1 in wal_replay_segmnt () at wal.c:1\n#3 0x2 in wal_verify_crc () at wal.c:2\nunclean shutdown, torn segment';
+    const v = verdictOf('widgetdb', body);
+    expect(v.matches[0]!.evidence.some((e) => e.kind === 'fuzzy-frame' && e.matched === 'wal_replay_segmnt')).toBe(true);
+  });
+
+  it('reads a report written in Chinese', () => {
+    const v = verdictOf('WidgetDB 断电后无法启动', `断电后重启 WidgetDB 报错:\n\nWAL checksum mismatch in segment 3 (WDB_E_WALCRC)`);
+    expect(v.incidentId).toBe('widgetdb-wal-checksum');
+    expect(v.matches[0]!.evidence.some((e) => e.detail === '断电')).toBe(true);
+  });
+
+  it('gives the repository as weak evidence', () => {
+    const body = 'widgetdb: WDB_E_WALCRC on start';
+    const elsewhere = verdictOf('crash', body).matches[0]!;
+    const home = verdictOf('crash', body, 'acme/widgetdb').matches[0]!;
+    expect(home.score).toBeGreaterThan(elsewhere.score);
+  });
+
+  it('returns no candidates for an empty report', () => {
+    const v = verdictOf('', '');
+    expect(v).toMatchObject({ incidentId: null, matches: [] });
+  });
+});
