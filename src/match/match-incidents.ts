@@ -41,7 +41,7 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
     .slice(0, SCORING.maxCandidates)
     .map(([i]) => hits.get(i)!);
 
-  const ctx = { index, features, facts: signals.facts, ...(options.repo ? { repo: options.repo } : {}) };
+  const ctx = { index, features, facts: signals.facts, text: signals.text, ...(options.repo ? { repo: options.repo } : {}) };
   const matches: Match[] = candidates
     .map((h) => scoreIncident(h, ctx))
     .sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.id.localeCompare(b.id));

@@ -4,7 +4,7 @@
 import type { CatalogIndex, CompiledPhrase } from '../catalog/compile-index.js';
 import { termCounts, unitVector } from '../catalog/compile-index.js';
 import { isStopword } from '../text/stopwords.js';
-import { stem, tokenize } from '../text/tokenize.js';
+import { stem, tokenize, tokenizeWithSpans } from '../text/tokenize.js';
 import type { Signals } from '../types.js';
 
 /** Most frames compared fuzzily per report; real traces rarely have more distinct named frames. */
@@ -29,8 +29,11 @@ export interface ReportFeatures {
 }
 
 export function reportFeatures(signals: Signals, index: CatalogIndex): ReportFeatures {
-  const tokens = tokenize(signals.text);
+  const spans = tokenizeWithSpans(signals.text);
+  const tokens = spans.tokens;
   const stems = tokens.map(stem);
+  // The report's own words for tokens i..j (inclusive), for evidence.
+  const quote = (i: number, j: number): string => signals.text.slice(spans.starts[i], spans.ends[j]).replace(/\s+/g, ' ');
   const frameNames = new Set<string>();
   for (const f of signals.frames) {
     if (f.boilerplate || frameNames.size >= MAX_FRAMES) continue;
@@ -51,8 +54,8 @@ export function reportFeatures(signals: Signals, index: CatalogIndex): ReportFea
   const unknownIdf = Math.log(1 + Math.max(1, index.incidents.length));
   return {
     tokenCount: tokens.length,
-    exact: findPhrases(tokens, tokens, index.exact),
-    stemmed: findPhrases(stems, tokens, index.stemmed),
+    exact: findPhrases(tokens, quote, index.exact),
+    stemmed: findPhrases(stems, quote, index.stemmed),
     frameNames,
     frameNamesByPrefix,
     vector: unitVector(termCounts(prose), index.idf, unknownIdf),
@@ -62,7 +65,7 @@ export function reportFeatures(signals: Signals, index: CatalogIndex): ReportFea
 /** Every distinct phrase of `map` that occurs in `seq`, once each, with the original words it matched. */
 function findPhrases(
   seq: readonly string[],
-  original: readonly string[],
+  quote: (i: number, j: number) => string,
   map: ReadonlyMap<string, CompiledPhrase[]>,
 ): FoundPhrase[] {
   const found = new Set<CompiledPhrase>();
@@ -78,7 +81,7 @@ function findPhrases(
       while (j < t.length && seq[i + j] === t[j]) j++;
       if (j < t.length) continue;
       found.add(phrase);
-      out.push({ phrase, matched: original.slice(i, i + t.length).join(' ') });
+      out.push({ phrase, matched: quote(i, i + t.length - 1).slice(0, 200) });
     }
   }
   return out;

@@ -20,6 +20,8 @@ export interface ScoreContext {
   index: CatalogIndex;
   features: ReportFeatures;
   facts: readonly Fact[];
+  /** The report's normalized text (for versions of products the extractor does not know). */
+  text: string;
   repo?: string;
 }
 
@@ -111,7 +113,7 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
     reasons.push(`the report mentions "${matched}", which points to ${group.name}`);
   });
 
-  for (const p of versionPenalties(incident, ctx.facts)) {
+  for (const p of versionPenalties(incident, ctx.facts, ctx.text)) {
     score *= SCORING.fixedVersionFactor;
     evidence.push({ kind: 'version', detail: p.detail, matched: p.matched, points: 0 });
     reasons.push(p.reason);

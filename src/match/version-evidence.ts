@@ -17,13 +17,25 @@ export function productKey(product: string): string {
   return ALIASES[p] ?? p;
 }
 
-export function versionPenalties(incident: Incident, facts: readonly Fact[]): VersionPenalty[] {
+/**
+ * The version the report gives for `product`: from the extracted facts, or else (for products the
+ * extractor does not know, such as a maintainer's own) the first "<product> [v]X.Y" in the text.
+ */
+export function productVersion(product: string, facts: readonly Fact[], text: string): Fact | undefined {
+  const key = productKey(product);
+  const fact = facts.find((f) => f.name === key && f.version !== undefined);
+  if (fact || key.length < 2) return fact;
+  // The product name is escaped: incident files cannot inject a pattern here.
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, 'i').exec(text);
+  return m ? { kind: 'runtime', name: key, version: m[1]!, source: m[0] } : undefined;
+}
+
+export function versionPenalties(incident: Incident, facts: readonly Fact[], text: string): VersionPenalty[] {
   const out: VersionPenalty[] = [];
-  const versioned = facts.filter((f) => f.version !== undefined);
   for (const fix of incident.fixedIn) {
-    const key = productKey(fix.product);
     const fixed = parseVersion(fix.version);
-    const fact = versioned.find((f) => f.name === key);
+    const fact = productVersion(fix.product, facts, text);
     if (!fixed || !fact) continue;
     const have = parseVersion(fact.version!);
     if (have && compareVersions(have, fixed) >= 0) {
@@ -35,8 +47,7 @@ export function versionPenalties(incident: Incident, facts: readonly Fact[]): Ve
     }
   }
   for (const range of incident.affects) {
-    const key = productKey(range.product);
-    const fact = versioned.find((f) => f.name === key);
+    const fact = productVersion(range.product, facts, text);
     if (!fact) continue;
     // Already said above: a fixed version is outside the range too.
     if (out.some((p) => p.matched === fact.source)) continue;

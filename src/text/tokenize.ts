@@ -20,32 +20,57 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Lower-cased tokens of `text`, in order. Leading/trailing underscores are dropped (`__GI_raise` → `gi_raise`). */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
+  return tokenizeWithSpans(text).tokens;
+}
+
+/** Tokens with the [start, end) offsets in `text` of each, so evidence can quote the report's own words. */
+export interface TokenSpans {
+  tokens: string[];
+  starts: number[];
+  ends: number[];
+}
+
+export function tokenizeWithSpans(text: string): TokenSpans {
+  const out: TokenSpans = { tokens: [], starts: [], ends: [] };
+  // Lower-casing can change lengths for a few characters (İ); offsets are then approximate, never unsafe.
   for (const m of text.toLowerCase().matchAll(TOKEN)) {
     const raw = m[0];
+    const at = m.index;
     if (UNSPACED.test(raw)) {
       for (const run of raw.matchAll(RUNS)) {
-        if (run[1]) pushHanBigrams(out, run[1]);
-        else if (run[2]) for (const seg of segmenter.segment(run[2])) seg.isWordLike && pushToken(out, seg.segment);
-        else if (run[3]) pushToken(out, run[3]);
+        const runAt = at + run.index;
+        if (run[1]) pushHanBigrams(out, run[1], runAt);
+        else if (run[2]) {
+          for (const seg of segmenter.segment(run[2])) {
+            if (seg.isWordLike) pushToken(out, seg.segment, runAt + seg.index);
+          }
+        } else if (run[3]) pushToken(out, run[3], runAt);
       }
     } else {
-      pushToken(out, raw);
+      pushToken(out, raw, at);
     }
   }
   return out;
 }
 
-function pushHanBigrams(out: string[], run: string): void {
-  const chars = [...run];
-  if (chars.length === 1) out.push(chars[0]!);
-  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+function push(out: TokenSpans, token: string, start: number, end: number): void {
+  out.tokens.push(token);
+  out.starts.push(start);
+  out.ends.push(end);
 }
 
-function pushToken(out: string[], raw: string): void {
+function pushHanBigrams(out: TokenSpans, run: string, at: number): void {
+  // Han characters are all in the BMP, so string offsets are character offsets here.
+  if (run.length === 1) push(out, run, at, at + 1);
+  for (let i = 0; i + 1 < run.length; i++) push(out, run.slice(i, i + 2), at + i, at + i + 2);
+}
+
+function pushToken(out: TokenSpans, raw: string, at: number): void {
   // `_PyRecursiveMutex_Unlock` and `PyRecursiveMutex_Unlock` are the same symbol to a reader.
   const t = trimUnderscores(raw);
-  if (t.length > 0 && t.length <= MAX_TOKEN_LENGTH) out.push(t);
+  if (t.length === 0 || t.length > MAX_TOKEN_LENGTH) return;
+  const lead = raw.length - raw.replace(/^_+/, '').length;
+  push(out, t, at + lead, at + lead + t.length);
 }
 
 function trimUnderscores(s: string): string {

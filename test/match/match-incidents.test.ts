@@ -11,7 +11,7 @@ const catalog = loadCatalogDir(dir);
 const index = compileIndex(catalog.incidents);
 
 function verdictOf(title: string, body: string, repo?: string) {
-  return matchIncidents(extractSignals({ title, body, ...(repo ? { repo } : {}) }), index);
+  return matchIncidents(extractSignals({ title, body, ...(repo ? { repo } : {}) }), index, repo ? { repo } : {});
 }
 
 const TRACE = [
