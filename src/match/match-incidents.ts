@@ -18,7 +18,7 @@ export interface MatchOptions {
 
 export function matchIncidents(signals: Signals, index: CatalogIndex, options: MatchOptions = {}): Verdict {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const features = reportFeatures(signals, index);
+  const features = reportFeatures(signals, index, options.repo);
 
   const hits = new Map<number, IncidentHits>();
   const cheap = new Map<number, number>();
@@ -31,6 +31,13 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
       }
       h.uses.push({ use, found });
       cheap.set(use.incident, (cheap.get(use.incident) ?? 0) + use.weight);
+    }
+  }
+  // The repository name is context: it can satisfy a require group or an exclude group, nothing more.
+  for (const found of features.repo) {
+    for (const use of found.phrase.uses) {
+      if (use.kind !== 'require' && use.kind !== 'exclude') continue;
+      hits.get(use.incident)?.uses.push({ use, found });
     }
   }
 

@@ -20,6 +20,8 @@ export interface ReportFeatures {
   tokenCount: number;
   exact: FoundPhrase[];
   stemmed: FoundPhrase[];
+  /** Phrases found in the repository name: context only (they may satisfy require / exclude groups). */
+  repo: FoundPhrase[];
   /** Names of the report's non-boilerplate frames, as `tokens_joined_by_underscore`, with their last token too. */
   frameNames: Set<string>;
   /** The same names, by their first three characters, for fuzzy comparison. */
@@ -28,7 +30,7 @@ export interface ReportFeatures {
   vector: Map<string, number>;
 }
 
-export function reportFeatures(signals: Signals, index: CatalogIndex): ReportFeatures {
+export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: string): ReportFeatures {
   const spans = tokenizeWithSpans(signals.text);
   const tokens = spans.tokens;
   const stems = tokens.map(stem);
@@ -56,10 +58,20 @@ export function reportFeatures(signals: Signals, index: CatalogIndex): ReportFea
     tokenCount: tokens.length,
     exact: findPhrases(tokens, quote, index.exact),
     stemmed: findPhrases(stems, quote, index.stemmed),
+    repo: repoPhrases(repo, index),
     frameNames,
     frameNamesByPrefix,
     vector: unitVector(termCounts(prose), index.idf, unknownIdf),
   };
+}
+
+/** An issue filed in `SerenityOS/serenity` is about SerenityOS even when its text never says so. */
+function repoPhrases(repo: string | undefined, index: CatalogIndex): FoundPhrase[] {
+  if (!repo) return [];
+  const words = repo.replace(/[/_.-]+/g, ' ');
+  const spans = tokenizeWithSpans(words);
+  const found = findPhrases(spans.tokens.map(stem), () => `repository ${repo}`, index.stemmed);
+  return found.filter((f) => f.phrase.uses.some((u) => u.kind === 'require' || u.kind === 'exclude'));
 }
 
 /** Every distinct phrase of `map` that occurs in `seq`, once each, with the original words it matched. */

@@ -94,13 +94,16 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
 
   let score = signaturePoints + framePoints + keywordPoints + similarityPoints + repoPoints;
 
-  let eligible = true;
+  // Every required group present together is evidence in itself: the incident's whole context is there.
+  const allRequired = incident.match.require.every((_, gi) => requireHit.has(gi));
+  const groupPoints = allRequired ? SCORING.requiredGroupPoints : 0;
+  let eligible = allRequired;
   incident.match.require.forEach((group, gi) => {
     const matched = requireHit.get(gi);
     if (matched !== undefined) {
-      evidence.push({ kind: 'required', detail: group.name, matched, points: 0 });
+      evidence.push({ kind: 'required', detail: group.name, matched, points: groupPoints });
+      score += groupPoints;
     } else {
-      eligible = false;
       evidence.push({ kind: 'missing-required', detail: group.name, points: 0 });
       reasons.push(`the report does not show ${group.name}`);
     }

@@ -15,6 +15,8 @@ export const SCORING = {
   keywordCap: 5,
   /** Text similarity (TF-IDF cosine, 0..1) is worth up to this many points. */
   similarityWeight: 3,
+  /** Points per require group when all of them are present. */
+  requiredGroupPoints: 1,
   /** Reported in one of the incident's repositories. */
   repoPoints: 1,
   /** Each fixed-version / outside-range fact scales the score by this. */

@@ -87,6 +87,15 @@ describe('matchIncidents', () => {
     expect(home.score).toBeGreaterThan(elsewhere.score);
   });
 
+  it('takes required context from the repository name, but no points', () => {
+    const body = 'GIZMO_FENCE_TIMEOUT after a device reset, watchdog fired in gpu_fence_wait';
+    const outside = verdictOf('renderer hang', body).matches[0]!;
+    const inRepo = verdictOf('renderer hang', body, 'acme/gizmo').matches[0]!;
+    expect(outside.eligible).toBe(false);
+    expect(inRepo.eligible).toBe(true);
+    expect(inRepo.evidence.find((e) => e.kind === 'required')?.matched).toBe('repository acme/gizmo');
+  });
+
   it('returns no candidates for an empty report', () => {
     const v = verdictOf('', '');
     expect(v).toMatchObject({ incidentId: null, matches: [] });
