@@ -1,8 +1,8 @@
 // Verdict + incident → the Markdown comment the app posts, and its labels. Three shapes: the matched
 // incident (the normal comment), "no known incident" with the nearest candidates (only on request), and
 // "explain" (evidence and scores of the top candidates). Everything from a report is shown as code.
-import type { Evidence, Incident, Match, RenderedComment, Verdict } from '../types.js';
-import { renderMarker } from './comment-marker.js';
+import type { CatalogProblem, Evidence, Incident, Match, RenderedComment, Verdict } from '../types.js';
+import { readMarker, renderMarker } from './comment-marker.js';
 import { cell, fence, inlineCode, noMention } from './markdown.js';
 
 /** GitHub refuses comments over 65,536 characters; stay well under. */
@@ -141,4 +141,123 @@ function fit(parts: string[]): string {
   // Never leave a code fence open: cut at the last blank line before the limit.
   const cut = body.lastIndexOf('\n\n');
   return `${body.slice(0, cut)}\n\n_(comment shortened to fit GitHub's size limit)_\n`;
+}
+
+// ---- Replies to slash commands and later states of the app's one comment (used by the GitHub App). ----
+
+/** Separates the app comment's main part from the reply to the latest `/triage explain` or `/triage help`. */
+const REPLY_MARK = '<!-- crash-triage:reply -->';
+
+const NO_LONGER_MATCHES =
+  '> [!NOTE]\n> After the latest edit this report no longer matches this incident confidently. The comment is kept as it was: `/triage` re-runs the triage, `/triage dismiss` removes it.';
+
+const HELP_ROWS: [string, string][] = [
+  ['/triage', 'Run the triage again; answers even when nothing matched, with the nearest candidates.'],
+  ['/triage explain', 'Show the evidence and scores of the top candidates.'],
+  ['/triage as <incident-id>', "Apply that incident's comment and labels."],
+  ['/triage dismiss', "Remove this app's labels and leave the issue alone until `/triage` is run again."],
+  ['/triage help', 'This list.'],
+];
+
+/** The comment after `/triage dismiss`: who dismissed what, and how to undo it. */
+export function renderDismissedComment(incidentId: string | undefined, by: string): RenderedComment {
+  const parts = [
+    renderMarker(incidentId ? { state: 'dismissed', incident: incidentId } : { state: 'dismissed' }),
+  ];
+  const what = incidentId ? `the match with ${inlineCode(incidentId)}` : 'crash triage';
+  parts.push(
+    `### Dismissed\n\n${login(by)} dismissed ${what} on this issue; crash-triage will leave it alone.`,
+  );
+  parts.push('<sub>Maintainers: `/triage` runs the triage again.</sub>');
+  return { body: fit(parts), labels: [] };
+}
+
+/** The reply to `/triage help`, or to a command the app does not know. */
+export function renderHelpComment(unknown?: string): RenderedComment {
+  const parts = [renderMarker({ state: 'no-match' }), '### crash-triage commands'];
+  if (unknown !== undefined) parts.push(`Unknown command ${inlineCode(`/triage ${unknown}`)}.`);
+  parts.push(
+    [
+      '| command | what it does |',
+      '|---|---|',
+      ...HELP_ROWS.map(([c, w]) => `| ${inlineCode(c)} | ${cell(w)} |`),
+    ].join('\n'),
+  );
+  parts.push(
+    'Commands are obeyed from people with triage, write, maintain or admin access to the repository.',
+  );
+  return { body: fit(parts), labels: [] };
+}
+
+/** The reply to `/triage as <id>` when the catalog has no such incident. */
+export function renderUnknownIncidentComment(id: string, knownIds: readonly string[]): RenderedComment {
+  const parts = [renderMarker({ state: 'no-match' }), `### Unknown incident ${inlineCode(id)}`];
+  const known = [...knownIds].sort().slice(0, 50).map(inlineCode).join(', ');
+  parts.push(
+    known
+      ? `The catalog used for this repository has: ${known}.`
+      : 'The catalog used for this repository is empty.',
+  );
+  return { body: fit(parts), labels: [] };
+}
+
+/** A section naming each settings or incident-file problem by file and field (shown to maintainers). */
+export function renderProblemsSection(problems: readonly CatalogProblem[]): string {
+  if (problems.length === 0) return '';
+  const rows = problems
+    .slice(0, 20)
+    .map((p) => `| ${inlineCode(p.file)} | ${inlineCode(p.field)} | ${cell(p.message)} |`);
+  const more = problems.length > 20 ? `\n\n_and ${problems.length - 20} more_` : '';
+  return (
+    [
+      '#### Configuration problems (skipped, defaults used)',
+      '',
+      '| file | field | problem |',
+      '|---|---|---|',
+      ...rows,
+    ].join('\n') + more
+  );
+}
+
+/** `comment` with a section added before its commands line (or at the end). */
+export function withSection(comment: RenderedComment, section: string): RenderedComment {
+  if (!section) return comment;
+  const at = comment.body.lastIndexOf(COMMANDS_LINE);
+  const body =
+    at >= 0
+      ? `${comment.body.slice(0, at)}${section}\n\n${comment.body.slice(at)}`
+      : `${comment.body.replace(/\n+$/, '')}\n\n${section}\n`;
+  return { ...comment, body: fitText(body) };
+}
+
+/** The main part of an app comment, without the reply to an earlier command. */
+export function withoutReply(body: string): string {
+  const at = body.indexOf(REPLY_MARK);
+  return at >= 0 ? `${body.slice(0, at).replace(/\n+$/, '')}\n` : body;
+}
+
+/** An app comment with `reply` (a command's answer) under its main part, replacing any earlier reply. */
+export function withReply(body: string, reply: RenderedComment): string {
+  const lines = reply.body.split('\n');
+  if (readMarker(lines[0])) lines.shift();
+  const text = lines
+    .filter((l) => l !== COMMANDS_LINE)
+    .join('\n')
+    .trim();
+  return fitText(`${withoutReply(body).replace(/\n+$/, '')}\n\n${REPLY_MARK}\n\n---\n\n${text}\n`);
+}
+
+/** A matched comment with a note that the edited report no longer matches; unchanged if it has one. */
+export function withNoLongerMatchingNote(body: string): string {
+  if (body.includes(NO_LONGER_MATCHES)) return body;
+  const [marker, ...rest] = body.split('\n');
+  return fitText([marker, '', NO_LONGER_MATCHES, ...rest].join('\n'));
+}
+
+function login(name: string): string {
+  return `@\u200d${name.replace(/[^\w-]/g, '')}`;
+}
+
+function fitText(body: string): string {
+  return body.length <= MAX_COMMENT_CHARS ? body : fit([body]);
 }

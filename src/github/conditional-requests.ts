@@ -1,0 +1,100 @@
+// Conditional reads of repository files (settings, the incident folder listing), so that re-reading an
+// unchanged file spends no rate limit: the response's ETag is kept and sent back as `If-None-Match`, and
+// GitHub's 304 (which does not count against the limit) is answered from memory. A 404 (no settings
+// file, no incident folder) has no ETag, so it is remembered for `missTtlMs` instead; a maintainer's
+// command reads past it ("fresh"), so a newly added file is seen at once when someone asks. Identical
+// reads under way at the same time share one request.
+import type { ProbotOctokit } from 'probot';
+import { createLru, type Lru } from '../queue/lru.js';
+
+interface CachedResponse {
+  etag: string;
+  response: unknown;
+}
+
+export interface ConditionalCache {
+  responses: Lru<CachedResponse>;
+  /** Reads under way: a burst of jobs for one repository shares one request instead of each sending it. */
+  inflight: Map<string, Promise<unknown>>;
+  /** Key → time the 404 was seen. */
+  misses: Lru<number>;
+  missTtlMs: number;
+  now: () => number;
+}
+
+export interface ConditionalCacheOptions {
+  maxEntries?: number;
+  /** How long a "not found" is believed without asking again. */
+  missTtlMs?: number;
+  now?: () => number;
+}
+
+export function createConditionalCache(options: ConditionalCacheOptions = {}): ConditionalCache {
+  const max = options.maxEntries ?? 5_000;
+  return {
+    responses: createLru(max),
+    inflight: new Map(),
+    misses: createLru(max),
+    missTtlMs: options.missTtlMs ?? 5 * 60_000,
+    now: options.now ?? Date.now,
+  };
+}
+
+// Only the contents API: settings files and folder listings. Blobs are fetched by sha and never change.
+const CACHEABLE = /\/repos\/[^/]+\/[^/]+\/contents\//;
+
+/** Makes `octokit`'s GET requests for repository contents conditional, through `cache`. */
+export function useConditionalRequests(
+  octokit: ProbotOctokit,
+  cache: ConditionalCache,
+  { fresh = false } = {},
+): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    const { method, url, headers } = octokit.request.endpoint(options);
+    if (method !== 'GET' || !CACHEABLE.test(url)) return request(options);
+    const key = `${url} ${String(headers.accept ?? '')}`;
+
+    type Response = Awaited<ReturnType<typeof request>>;
+    const pending = cache.inflight.get(key);
+    if (pending) return pending as Promise<Response>;
+
+    const read = async (): Promise<Response> => {
+      const missAt = cache.misses.get(key);
+      if (!fresh && missAt !== undefined && cache.now() - missAt < cache.missTtlMs) throw notFound(url);
+      const hit = cache.responses.get(key);
+      if (hit) options.headers = { ...options.headers, 'if-none-match': hit.etag };
+      try {
+        const response = await request(options);
+        cache.misses.delete(key);
+        const etag = response.headers.etag;
+        if (etag) cache.responses.set(key, { etag, response });
+        return response;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status === 304 && hit) return hit.response as Response;
+        if (status === 404) {
+          cache.responses.delete(key);
+          cache.misses.set(key, cache.now());
+        }
+        throw err;
+      }
+    };
+    const running = read();
+    cache.inflight.set(key, running);
+    try {
+      return await running;
+    } finally {
+      cache.inflight.delete(key);
+    }
+  });
+}
+
+/** The HTTP status of an Octokit request error, if it is one. */
+export function statusOf(err: unknown): number | undefined {
+  return typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : undefined;
+}
+
+/** The error a real 404 would raise, as far as callers look at it (`status`). */
+function notFound(url: string): Error {
+  return Object.assign(new Error(`Not Found (remembered): ${url}`), { status: 404 });
+}

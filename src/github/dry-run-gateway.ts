@@ -1,0 +1,22 @@
+// The gateway for `mode: dry-run`: reads as usual, and logs each write it would have made instead of
+// making it, so a maintainer can watch the app's decisions in the logs before letting it write.
+import type { Logger } from 'probot';
+import type { IssueGateway } from './gateway-types.js';
+
+export function dryRunGateway(gateway: IssueGateway, log: Logger): IssueGateway {
+  const would = (write: string, details: Record<string, unknown>): Promise<void> => {
+    log.info({ dryRun: true, write, ...details }, 'dry run: write skipped');
+    return Promise.resolve();
+  };
+  return {
+    readConfig: () => gateway.readConfig(),
+    readIncidentFiles: (dir) => gateway.readIncidentFiles(dir),
+    findOwnComment: () => gateway.findOwnComment(),
+    getPermission: (login) => gateway.getPermission(login),
+    createComment: (body) => would('create-comment', { chars: body.length }),
+    updateComment: (commentId, body) => would('update-comment', { commentId, chars: body.length }),
+    addLabels: (labels) => would('add-labels', { labels: labels.map((l) => l.name) }),
+    removeLabels: (names) => would('remove-labels', { labels: names }),
+    react: (commentId, content) => would('react', { commentId, content }),
+  };
+}

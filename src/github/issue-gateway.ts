@@ -1,0 +1,232 @@
+// The gateway: every GitHub API call the app makes, for one issue. Reads go through the shared caches
+// (conditional requests for files, blobs by sha, the repository's labels), so a warm app spends no rate
+// limit on reads that did not change. Expected outcomes (no settings file, no incident folder, a label
+// already there) are values; anything else is thrown to the job, which logs it with the delivery id.
+import type { Context } from 'probot';
+import { INCIDENT_FILE } from '../catalog/load-catalog.js';
+import { MAX_INCIDENT_FILE_BYTES } from '../catalog/parse-incident-file.js';
+import { CONFIG_FILE } from '../config/config-schema.js';
+import type { RawConfig } from '../config/load-config.js';
+import { createLru, type Lru } from '../queue/lru.js';
+import { readMarker } from '../render/comment-marker.js';
+import type { LabelSpec } from '../triage/label-specs.js';
+import type { CatalogProblem } from '../types.js';
+import {
+  createConditionalCache,
+  statusOf,
+  useConditionalRequests,
+  type ConditionalCache,
+} from './conditional-requests.js';
+import type {
+  IssueGateway,
+  OwnComment,
+  Permission,
+  RepoIncidentFile,
+  RepoIncidentFiles,
+} from './gateway-types.js';
+
+/** More incident files than this in one repository folder are not read (the rest are reported). */
+export const MAX_REPO_INCIDENT_FILES = 100;
+
+export type IssueContext = Context<'issues' | 'issue_comment'>;
+
+/** State shared by every gateway of one app: what makes a warm app cheap. */
+export interface GatewayCaches {
+  conditional: ConditionalCache;
+  /** Git blob sha → text. Blobs never change, so a hit is always right. */
+  blobs: Lru<string>;
+  /** `owner/repo` (lower case) → the names of its labels (lower case). */
+  labels: Lru<Set<string>>;
+  /** Label listings and creations under way, shared by concurrent jobs of one repository. */
+  labelListings: Map<string, Promise<Set<string>>>;
+  labelCreations: Map<string, Promise<void>>;
+}
+
+export function createGatewayCaches(options: { now?: () => number; missTtlMs?: number } = {}): GatewayCaches {
+  return {
+    conditional: createConditionalCache(options),
+    blobs: createLru(2_000),
+    labels: createLru(1_000),
+    labelListings: new Map(),
+    labelCreations: new Map(),
+  };
+}
+
+export interface GatewayOptions {
+  /** Read past remembered "not found" answers (a maintainer asked; a new file should show at once). */
+  fresh?: boolean;
+}
+
+export function createIssueGateway(
+  context: IssueContext,
+  caches: GatewayCaches,
+  options: GatewayOptions = {},
+): IssueGateway {
+  const { octokit } = context;
+  useConditionalRequests(octokit, caches.conditional, { fresh: options.fresh ?? false });
+  const { owner, repo, issue_number } = context.issue();
+  const where = (path: string): string => `${owner}/${repo}:${path}`;
+
+  return {
+    async readConfig(): Promise<RawConfig> {
+      const file = where(CONFIG_FILE);
+      try {
+        // Probot's loader, so `_extends: other-repo` and the organization's `.github` repository work.
+        // Arrays replace rather than concatenate, so a repository's extra_labels override its base's.
+        const raw = await context.config('crash-triage.yml', undefined, { arrayMerge: (_base, own) => own });
+        return { file, raw };
+      } catch (err) {
+        // The loader's own errors (bad YAML, bad `_extends`) are the repository's to fix, not ours.
+        if (err instanceof Error && err.message.startsWith('[@probot/octokit-plugin-config]')) {
+          return { file, raw: null, error: err.message.replace('[@probot/octokit-plugin-config] ', '') };
+        }
+        throw err;
+      }
+    },
+
+    async readIncidentFiles(dir: string): Promise<RepoIncidentFiles> {
+      const path = dir.replace(/\/+$/, '');
+      let listing: unknown;
+      try {
+        listing = (await octokit.rest.repos.getContent({ owner, repo, path })).data;
+      } catch (err) {
+        if (statusOf(err) === 404) return { files: [], problems: [] };
+        throw err;
+      }
+      if (!Array.isArray(listing)) {
+        return {
+          files: [],
+          problems: [{ file: where(path), field: 'incident_dir', message: 'is not a folder' }],
+        };
+      }
+      const problems: CatalogProblem[] = [];
+      const entries = (listing as { type: string; name: string; path: string; sha: string; size: number }[])
+        .filter((e) => e.type === 'file' && INCIDENT_FILE.test(e.name))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      if (entries.length > MAX_REPO_INCIDENT_FILES) {
+        const message = `more than ${MAX_REPO_INCIDENT_FILES} incident files; the rest are not read`;
+        problems.push({ file: where(path), field: '(folder)', message });
+      }
+      const files: RepoIncidentFile[] = [];
+      for (const entry of entries.slice(0, MAX_REPO_INCIDENT_FILES)) {
+        if (entry.size > MAX_INCIDENT_FILE_BYTES) {
+          problems.push({
+            file: where(entry.path),
+            field: '(file)',
+            message: `file is larger than ${MAX_INCIDENT_FILE_BYTES / 1024} KB`,
+          });
+          continue;
+        }
+        let text = caches.blobs.get(entry.sha);
+        if (text === undefined) {
+          const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+          text = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString(
+            'utf8',
+          );
+          caches.blobs.set(entry.sha, text);
+        }
+        files.push({ source: where(entry.path), sha: entry.sha, text });
+      }
+      return { files, problems };
+    },
+
+    async findOwnComment(): Promise<OwnComment | null> {
+      const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number,
+        per_page: 100,
+      });
+      for await (const page of pages) {
+        for (const c of page.data) {
+          // Only a bot's comment: a person quoting the marker must not become "the app's comment".
+          const marker = c.user?.type === 'Bot' ? readMarker(c.body) : null;
+          if (marker) return { id: c.id, body: c.body ?? '', marker };
+        }
+      }
+      return null;
+    },
+
+    async getPermission(login: string): Promise<Permission> {
+      try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+          owner,
+          repo,
+          username: login,
+        });
+        return { role: data.role_name ?? data.permission, base: data.permission };
+      } catch (err) {
+        if (statusOf(err) === 404) return { role: 'none', base: 'none' };
+        throw err;
+      }
+    },
+
+    async createComment(body: string): Promise<void> {
+      await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
+    },
+
+    async updateComment(commentId: number, body: string): Promise<void> {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+    },
+
+    async addLabels(labels: readonly LabelSpec[]): Promise<void> {
+      const known = await repoLabels(labels);
+      for (const label of labels) {
+        if (!known.has(label.name.toLowerCase())) await createLabel(label, known);
+      }
+      await octokit.rest.issues.addLabels({ owner, repo, issue_number, labels: labels.map((l) => l.name) });
+    },
+
+    async removeLabels(names: readonly string[]): Promise<void> {
+      for (const name of names) {
+        try {
+          await octokit.rest.issues.removeLabel({ owner, repo, issue_number, name });
+        } catch (err) {
+          // Already gone (someone removed it meanwhile): the outcome asked for.
+          if (statusOf(err) !== 404) throw err;
+        }
+      }
+    },
+
+    async react(commentId: number, content): Promise<void> {
+      await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content });
+    },
+  };
+
+  /** The repository's label names (lower case), listed once and then kept up to date by this app. */
+  async function repoLabels(wanted: readonly LabelSpec[]): Promise<Set<string>> {
+    const key = `${owner}/${repo}`.toLowerCase();
+    const cached = caches.labels.get(key);
+    if (cached && wanted.every((l) => cached.has(l.name.toLowerCase()))) return cached;
+    let listing = caches.labelListings.get(key);
+    if (!listing) {
+      listing = octokit
+        .paginate(octokit.rest.issues.listLabelsForRepo, { owner, repo, per_page: 100 })
+        .then((all) => new Set(all.map((l) => l.name.toLowerCase())));
+      caches.labelListings.set(key, listing);
+      void listing.finally(() => caches.labelListings.delete(key)).catch(() => {});
+    }
+    const names = await listing;
+    caches.labels.set(key, names);
+    return names;
+  }
+
+  /** Creates a label the repository lacks (once, however many jobs want it at the same time). */
+  async function createLabel(label: LabelSpec, known: Set<string>): Promise<void> {
+    const key = `${owner}/${repo}:${label.name}`.toLowerCase();
+    let creating = caches.labelCreations.get(key);
+    if (!creating) {
+      creating = octokit.rest.issues.createLabel({ owner, repo, ...label }).then(
+        () => void known.add(label.name.toLowerCase()),
+        (err: unknown) => {
+          // Created by someone else between our read and our write.
+          if (statusOf(err) !== 422) throw err;
+          known.add(label.name.toLowerCase());
+        },
+      );
+      caches.labelCreations.set(key, creating);
+      void creating.finally(() => caches.labelCreations.delete(key)).catch(() => {});
+    }
+    await creating;
+  }
+}

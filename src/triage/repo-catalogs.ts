@@ -1,0 +1,56 @@
+// The catalog each repository triages against: the bundled incidents (compiled once, at start-up), the
+// repository's own incident files, or both merged. A merged catalog is compiled once per set of file
+// versions (git blob shas) and kept, so only a changed file costs a recompile.
+import { compileIndex, type CatalogIndex } from '../catalog/compile-index.js';
+import { mergeIncidents } from '../catalog/merge-incidents.js';
+import { parseIncidentFile } from '../catalog/parse-incident-file.js';
+import type { RepoIncidentFiles } from '../github/gateway-types.js';
+import { createLru } from '../queue/lru.js';
+import type { CatalogProblem, Incident } from '../types.js';
+
+export interface RepoCatalog {
+  index: CatalogIndex;
+  /** Incident files that were skipped, by file and field. */
+  problems: CatalogProblem[];
+}
+
+export interface RepoCatalogs {
+  /** The bundled catalog, as loaded at start-up. */
+  readonly bundled: RepoCatalog;
+  catalogFor(useBundled: boolean, repoFiles: RepoIncidentFiles): RepoCatalog;
+}
+
+export function createRepoCatalogs(bundled: readonly Incident[], { maxCompiled = 200 } = {}): RepoCatalogs {
+  const bundledCatalog: RepoCatalog = { index: compileIndex(bundled), problems: [] };
+  const emptyCatalog: RepoCatalog = { index: compileIndex([]), problems: [] };
+  const compiled = createLru<RepoCatalog>(maxCompiled);
+
+  return {
+    bundled: bundledCatalog,
+    catalogFor(useBundled, repoFiles) {
+      const readProblems = repoFiles.problems;
+      if (repoFiles.files.length === 0) {
+        const base = useBundled ? bundledCatalog : emptyCatalog;
+        return readProblems.length > 0 ? { ...base, problems: readProblems } : base;
+      }
+      const key = `${useBundled}|${repoFiles.files.map((f) => `${f.source}@${f.sha}`).join('|')}`;
+      let catalog = compiled.get(key);
+      if (!catalog) {
+        const own: Incident[] = [];
+        const problems: CatalogProblem[] = [];
+        for (const file of repoFiles.files) {
+          const parsed = parseIncidentFile(file.source, file.text);
+          if (parsed.ok) own.push(parsed.incident);
+          else problems.push(...parsed.problems);
+        }
+        // The repository's incidents come last, so they override bundled ones with the same id.
+        const merged = mergeIncidents(useBundled ? [bundled, own] : [own]);
+        catalog = { index: compileIndex(merged.incidents), problems: [...problems, ...merged.problems] };
+        compiled.set(key, catalog);
+      }
+      return readProblems.length > 0
+        ? { ...catalog, problems: [...readProblems, ...catalog.problems] }
+        : catalog;
+    },
+  };
+}

@@ -1,0 +1,389 @@
+// planTriage: result + existing comment + settings + trigger → actions. One row per rule; the rules that
+// keep one comment per issue and leave dismissed issues alone are all here.
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/bundled-catalog.js';
+import type { Command } from '../../src/commands/parse-command.js';
+import { DEFAULT_CONFIG, type RepoConfig } from '../../src/config/config-schema.js';
+import type { OwnComment } from '../../src/github/gateway-types.js';
+import { renderMarker, type MarkerData } from '../../src/render/comment-marker.js';
+import { renderHelpComment, renderIncidentComment, withReply } from '../../src/render/render-comment.js';
+import { needsOwnComment, planTriage, type Trigger } from '../../src/triage/plan-triage.js';
+import type { TriageResult } from '../../src/triage/triage-issue.js';
+import type { Match, Signals } from '../../src/types.js';
+
+const { incidents } = loadCatalog();
+const PUMA = incidents.find((i) => i.id === 'puma-m4-sptm-yjit')!;
+const LUAJIT = incidents.find((i) => i.id === 'luajit-gc-oom-trace-exit')!;
+const PUMA_LABELS = ['crash', 'known-incident', 'upstream: apple', 'platform: macos'];
+
+const signals = { notes: [] } as unknown as Signals;
+const match: Match = {
+  id: PUMA.id,
+  title: PUMA.title,
+  score: 12,
+  confidence: 0.96,
+  eligible: true,
+  evidence: [],
+  reasons: [],
+};
+const MATCHED: TriageResult = {
+  signals,
+  verdict: { incidentId: PUMA.id, confidence: 0.96, matches: [match] },
+  incident: PUMA,
+  comment: renderIncidentComment(PUMA, match),
+};
+const NONE: TriageResult = {
+  signals,
+  verdict: {
+    incidentId: null,
+    confidence: 0.2,
+    matches: [],
+    reason: 'no incident shares any evidence with the report',
+  },
+  incident: null,
+  comment: null,
+};
+
+const own = (marker: MarkerData, body = `${renderMarker(marker)}\n\nold text\n`): OwnComment => ({
+  id: 70,
+  body,
+  marker,
+});
+const command = (c: Command): Trigger => ({ kind: 'command', command: c, by: 'maint', commentId: 9 });
+const OPENED: Trigger = { kind: 'opened' };
+const EDITED: Trigger = { kind: 'edited' };
+
+interface Row {
+  trigger: Trigger;
+  result: TriageResult | null;
+  existing?: OwnComment | null;
+  config?: Partial<RepoConfig>;
+  labels?: string[];
+}
+
+function plan(row: Row) {
+  const p = planTriage({
+    trigger: row.trigger,
+    config: { ...DEFAULT_CONFIG, ...row.config },
+    result: row.result,
+    existing: row.existing ?? null,
+    issueLabels: row.labels ?? [],
+    incidents,
+    problems: [],
+  });
+  return {
+    reason: p.reason,
+    actions: p.actions.map((a) =>
+      a.kind === 'add-labels'
+        ? `add ${a.labels.map((l) => l.name).join(',')}`
+        : a.kind === 'remove-labels'
+          ? `remove ${a.labels.join(',')}`
+          : a.kind,
+    ),
+  };
+}
+
+describe('planTriage', () => {
+  it.each<[string, Row, string[], string]>([
+    // Events
+    [
+      'opened, match, no comment: comment + labels',
+      { trigger: OPENED, result: MATCHED },
+      ['create-comment', `add ${PUMA_LABELS}`],
+      'matched',
+    ],
+    [
+      'opened, match, labels already there',
+      { trigger: OPENED, result: MATCHED, labels: ['crash'] },
+      ['create-comment', 'add known-incident,upstream: apple,platform: macos'],
+      'matched',
+    ],
+    [
+      'opened, no match: nothing',
+      { trigger: OPENED, result: NONE },
+      [],
+      'no incident shares any evidence with the report',
+    ],
+    [
+      'opened, comment exists (later event answered): nothing',
+      { trigger: OPENED, result: MATCHED, existing: own({ state: 'matched', incident: PUMA.id }) },
+      [],
+      'already triaged',
+    ],
+    [
+      'edited, same incident, new text: update only',
+      { trigger: EDITED, result: MATCHED, existing: own({ state: 'matched', incident: PUMA.id }) },
+      ['update-comment'],
+      'matched, comment updated',
+    ],
+    [
+      'edited, same incident, same text: nothing',
+      {
+        trigger: EDITED,
+        result: MATCHED,
+        existing: { id: 70, body: MATCHED.comment!.body, marker: { state: 'matched', incident: PUMA.id } },
+      },
+      [],
+      'matched, comment unchanged',
+    ],
+    [
+      'edited, same text, a command reply under it: nothing (the reply stays)',
+      {
+        trigger: EDITED,
+        result: MATCHED,
+        existing: {
+          id: 70,
+          body: withReply(MATCHED.comment!.body, renderHelpComment()),
+          marker: { state: 'matched', incident: PUMA.id },
+        },
+      },
+      [],
+      'matched, comment unchanged',
+    ],
+    [
+      'edited, other incident before: update + move labels',
+      {
+        trigger: EDITED,
+        result: MATCHED,
+        existing: own({ state: 'matched', incident: LUAJIT.id }),
+        labels: LUAJIT.labels,
+      },
+      [
+        'update-comment',
+        `remove ${LUAJIT.labels.filter((l) => !PUMA_LABELS.includes(l))}`,
+        'add upstream: apple,platform: macos',
+      ],
+      'matched, comment updated',
+    ],
+    [
+      'edited, earlier no-match reply: update + labels',
+      { trigger: EDITED, result: MATCHED, existing: own({ state: 'no-match' }) },
+      ['update-comment', `add ${PUMA_LABELS}`],
+      'matched, comment updated',
+    ],
+    [
+      'edited, no longer matches: note',
+      { trigger: EDITED, result: NONE, existing: own({ state: 'matched', incident: PUMA.id }) },
+      ['update-comment'],
+      'no longer matches: note added',
+    ],
+    [
+      'edited, no match, no comment: nothing',
+      { trigger: EDITED, result: NONE },
+      [],
+      'no incident shares any evidence with the report',
+    ],
+    [
+      'edited, dismissed: nothing',
+      { trigger: EDITED, result: MATCHED, existing: own({ state: 'dismissed', incident: PUMA.id }) },
+      [],
+      'dismissed by a maintainer',
+    ],
+    [
+      'labels-only, match: labels only',
+      { trigger: OPENED, result: MATCHED, config: { mode: 'labels-only' } },
+      [`add ${PUMA_LABELS}`],
+      'matched (labels only)',
+    ],
+    [
+      'labels-only, labels there: nothing',
+      { trigger: EDITED, result: MATCHED, config: { mode: 'labels-only' }, labels: PUMA_LABELS },
+      [],
+      'matched (labels already there)',
+    ],
+    [
+      'prefix and extra labels',
+      {
+        trigger: OPENED,
+        result: {
+          ...MATCHED,
+          comment: renderIncidentComment(PUMA, match, { labelPrefix: 'ct/', extraLabels: ['triaged'] }),
+        },
+        config: { label_prefix: 'ct/', extra_labels: ['triaged'] },
+      },
+      ['create-comment', 'add ct/crash,ct/known-incident,ct/upstream: apple,ct/platform: macos,triaged'],
+      'matched',
+    ],
+    // Commands: a reaction first, then the answer in the one comment
+    [
+      '/triage, match, no comment',
+      { trigger: command({ name: 'rerun' }), result: MATCHED },
+      ['react', 'create-comment', `add ${PUMA_LABELS}`],
+      'rerun: matched',
+    ],
+    [
+      '/triage, no match: no-match reply, old labels go',
+      {
+        trigger: command({ name: 'rerun' }),
+        result: NONE,
+        existing: own({ state: 'matched', incident: PUMA.id }),
+        labels: PUMA_LABELS,
+      },
+      ['react', 'update-comment', `remove ${PUMA_LABELS}`],
+      'rerun: no match',
+    ],
+    [
+      '/triage on a dismissed issue: applies again',
+      {
+        trigger: command({ name: 'rerun' }),
+        result: MATCHED,
+        existing: own({ state: 'dismissed', incident: PUMA.id }),
+      },
+      ['react', 'update-comment', `add ${PUMA_LABELS}`],
+      'rerun: matched',
+    ],
+    [
+      '/triage explain, no comment: creates it',
+      { trigger: command({ name: 'explain' }), result: NONE },
+      ['react', 'create-comment'],
+      'explain',
+    ],
+    [
+      '/triage explain, comment: reply under it',
+      {
+        trigger: command({ name: 'explain' }),
+        result: MATCHED,
+        existing: own({ state: 'matched', incident: PUMA.id }),
+      },
+      ['react', 'update-comment'],
+      'explain',
+    ],
+    [
+      '/triage as known id',
+      {
+        trigger: command({ name: 'as', incidentId: LUAJIT.id }),
+        result: null,
+        existing: own({ state: 'matched', incident: PUMA.id }),
+        labels: PUMA_LABELS,
+      },
+      [
+        'react',
+        'update-comment',
+        'remove upstream: apple,platform: macos',
+        `add ${LUAJIT.labels.filter((l) => !PUMA_LABELS.includes(l))}`,
+      ],
+      `as: ${LUAJIT.id}`,
+    ],
+    [
+      '/triage as unknown id',
+      { trigger: command({ name: 'as', incidentId: 'nope-nope' }), result: null },
+      ['react', 'create-comment'],
+      'as: unknown incident',
+    ],
+    [
+      '/triage dismiss: labels go, comment marked',
+      {
+        trigger: command({ name: 'dismiss' }),
+        result: MATCHED,
+        existing: own({ state: 'matched', incident: PUMA.id }),
+        labels: [...PUMA_LABELS, 'bug'],
+      },
+      ['react', 'update-comment', `remove ${PUMA_LABELS}`],
+      'dismissed',
+    ],
+    [
+      '/triage dismiss, labels-only (no comment yet)',
+      {
+        trigger: command({ name: 'dismiss' }),
+        result: MATCHED,
+        config: { mode: 'labels-only' },
+        labels: PUMA_LABELS,
+      },
+      ['react', 'create-comment', `remove ${PUMA_LABELS}`],
+      'dismissed',
+    ],
+    [
+      '/triage help',
+      { trigger: command({ name: 'help' }), result: null },
+      ['react', 'create-comment'],
+      'help',
+    ],
+    [
+      'unknown command: help',
+      {
+        trigger: command({ name: 'help', unknown: 'frob' }),
+        result: null,
+        existing: own({ state: 'matched', incident: PUMA.id }),
+      },
+      ['react', 'update-comment'],
+      'unknown command',
+    ],
+  ])('%s', (_name, row, actions, reason) => {
+    expect(plan(row)).toEqual({ actions, reason });
+  });
+
+  it('the dismissed comment names the incident and who dismissed it', () => {
+    const p = planTriage({
+      trigger: command({ name: 'dismiss' }),
+      config: DEFAULT_CONFIG,
+      result: MATCHED,
+      existing: null,
+      issueLabels: [],
+      incidents,
+      problems: [],
+    });
+    const create = p.actions.find((a) => a.kind === 'create-comment');
+    expect(create && 'body' in create && create.body).toMatch(
+      /^<!-- crash-triage:v1 state=dismissed incident=puma-m4-sptm-yjit -->\n\n### Dismissed\n\n@\u200dmaint dismissed/,
+    );
+  });
+
+  it('a second note is not added when the comment already has one', () => {
+    const first = planTriage({
+      trigger: EDITED,
+      config: DEFAULT_CONFIG,
+      result: NONE,
+      existing: own({ state: 'matched', incident: PUMA.id }),
+      issueLabels: [],
+      incidents,
+      problems: [],
+    });
+    const update = first.actions[0]!;
+    expect(update.kind).toBe('update-comment');
+    const body = update.kind === 'update-comment' ? update.body : '';
+    const again = planTriage({
+      trigger: EDITED,
+      config: DEFAULT_CONFIG,
+      result: NONE,
+      existing: { id: 70, body, marker: { state: 'matched', incident: PUMA.id } },
+      issueLabels: [],
+      incidents,
+      problems: [],
+    });
+    expect(again).toEqual({ actions: [], reason: 'no longer matches (note already there)' });
+  });
+
+  it('a problems section is added to /triage replies, naming file and field', () => {
+    const p = planTriage({
+      trigger: command({ name: 'rerun' }),
+      config: DEFAULT_CONFIG,
+      result: NONE,
+      existing: null,
+      issueLabels: [],
+      incidents,
+      problems: [
+        {
+          file: 'o/r:.github/crash-triage.yml',
+          field: 'mode',
+          message: 'Invalid option (using the default)',
+        },
+      ],
+    });
+    const create = p.actions[1]!;
+    expect(create.kind === 'create-comment' && create.body).toContain(
+      '| `o/r:.github/crash-triage.yml` | `mode` | Invalid option (using the default) |',
+    );
+  });
+});
+
+describe('needsOwnComment', () => {
+  it.each<[string, Trigger, TriageResult | null, number, boolean]>([
+    ['a command always looks', command({ name: 'help' }), null, 0, true],
+    ['a verdict always looks (never a second comment)', OPENED, MATCHED, 0, true],
+    ['opened without a verdict: nothing to write, no lookup', OPENED, NONE, 0, false],
+    ['edited without a verdict, no comments: no lookup', EDITED, NONE, 0, false],
+    ['edited without a verdict, comments: may need a note', EDITED, NONE, 3, true],
+  ])('%s', (_name, trigger, result, count, expected) => {
+    expect(needsOwnComment(trigger, result, count)).toBe(expected);
+  });
+});
