@@ -71,8 +71,12 @@ export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
     for (const p of m.signatures) add(p.phrase, { kind: 'signature', weight: p.weight, group: -1 }, false);
     for (const p of m.frames) add(p.phrase, { kind: 'frame', weight: p.weight, group: -1 }, false);
     for (const p of m.keywords) add(p.phrase, { kind: 'keyword', weight: p.weight, group: -1 }, true);
-    m.require.forEach((g, gi) => g.any.forEach((p) => add(p, { kind: 'require', weight: 0, group: gi }, true)));
-    m.exclude.forEach((g, gi) => g.any.forEach((p) => add(p, { kind: 'exclude', weight: 0, group: gi }, true)));
+    m.require.forEach((g, gi) =>
+      g.any.forEach((p) => add(p, { kind: 'require', weight: 0, group: gi }, true)),
+    );
+    m.exclude.forEach((g, gi) =>
+      g.any.forEach((p) => add(p, { kind: 'exclude', weight: 0, group: gi }, true)),
+    );
     index.frameNames.push(m.frames.map((f) => tokenize(f.phrase).join('_')));
     for (const repo of m.repos) {
       const list = index.repos.get(repo) ?? [];

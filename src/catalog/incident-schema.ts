@@ -65,7 +65,9 @@ export const incidentFileSchema = z
       .max(20)
       .default([]),
     fixed_in: z
-      .array(z.strictObject({ product: z.string().min(1).max(60), version, note: z.string().max(500).optional() }))
+      .array(
+        z.strictObject({ product: z.string().min(1).max(60), version, note: z.string().max(500).optional() }),
+      )
       .max(20)
       .default([]),
     affects: z
@@ -111,5 +113,8 @@ export type IncidentFile = z.infer<typeof incidentFileSchema>;
 
 /** The JSON Schema of an incident file, generated from the Zod schema above. */
 export function incidentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(incidentFileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(incidentFileSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 }

@@ -20,7 +20,9 @@ export function loadCatalogDir(dir: string): LoadedCatalog {
   const problems: CatalogProblem[] = [];
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => INCIDENT_FILE.test(n)).sort();
+    names = readdirSync(dir)
+      .filter((n) => INCIDENT_FILE.test(n))
+      .sort();
   } catch (err) {
     return { incidents, problems: [{ file: dir, field: '(folder)', message: errorMessage(err) }] };
   }
@@ -28,7 +30,11 @@ export function loadCatalogDir(dir: string): LoadedCatalog {
     const path = join(dir, name);
     try {
       if (statSync(path).size > MAX_INCIDENT_FILE_BYTES) {
-        problems.push({ file: path, field: '(file)', message: `file is larger than ${MAX_INCIDENT_FILE_BYTES / 1024} KB` });
+        problems.push({
+          file: path,
+          field: '(file)',
+          message: `file is larger than ${MAX_INCIDENT_FILE_BYTES / 1024} KB`,
+        });
         continue;
       }
       const result = parseIncidentFile(path, readFileSync(path, 'utf8'));
@@ -45,7 +51,10 @@ export function loadCatalogDir(dir: string): LoadedCatalog {
 export function loadCatalogDirs(dirs: readonly string[]): LoadedCatalog {
   const loaded = dirs.map(loadCatalogDir);
   const merged = mergeIncidents(loaded.map((l) => l.incidents));
-  return { incidents: merged.incidents, problems: [...loaded.flatMap((l) => l.problems), ...merged.problems] };
+  return {
+    incidents: merged.incidents,
+    problems: [...loaded.flatMap((l) => l.problems), ...merged.problems],
+  };
 }
 
 function errorMessage(err: unknown): string {

@@ -14,7 +14,11 @@ export function mergeIncidents(sources: readonly (readonly Incident[])[]): {
     for (const incident of source) {
       const twin = seen.get(incident.id);
       if (twin) {
-        problems.push({ file: incident.source, field: 'id', message: `duplicate id "${incident.id}" (also in ${twin.source})` });
+        problems.push({
+          file: incident.source,
+          field: 'id',
+          message: `duplicate id "${incident.id}" (also in ${twin.source})`,
+        });
         continue;
       }
       seen.set(incident.id, incident);

@@ -1,9 +1,15 @@
 // Argument parsing for the subcommands, on node:util parseArgs, with errors as values.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-export type Parsed = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+export type Parsed = {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+};
 
-export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>): Parsed | { error: string } {
+export function parse(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): Parsed | { error: string } {
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Parsed['values'], positionals };

@@ -2,44 +2,48 @@
 // the same triage the app runs and print precision, recall, a per-incident table and every miss.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../catalog/bundled-catalog.js';
-import { compileIndex } from '../catalog/compile-index.js';
 import { triageIssue } from '../triage/triage-issue.js';
-import { parse, strings } from './args.js';
+import { parse } from './args.js';
+import { CATALOG_OPTIONS, indexFromOptions, minConfidenceOption } from './cli-options.js';
 import { evalMetrics, type EvalMetrics, type EvalOutcome } from './eval-metrics.js';
-import { printProblems, type Io } from './io.js';
+import type { Io } from './io.js';
 import { readIssueFile } from './read-issue-file.js';
 
-export const EVAL_USAGE = 'usage: crash-triage eval [--json] [--catalog DIR]... [--no-bundled] [--min-confidence X] DIR';
+export const EVAL_USAGE =
+  'usage: crash-triage eval [--json] [--catalog DIR]... [--no-bundled] [--min-confidence X] DIR';
 
 export async function evalCommand(args: string[], io: Io): Promise<number> {
   const p = parse(args, {
     json: { type: 'boolean' },
-    catalog: { type: 'string', multiple: true },
-    'no-bundled': { type: 'boolean' },
-    'min-confidence': { type: 'string' },
+    ...CATALOG_OPTIONS,
   });
   if ('error' in p) return io.usage(p.error, EVAL_USAGE);
   const dir = p.positionals[0];
   if (!dir) return io.usage('a folder of labelled cases is required', EVAL_USAGE);
-  const minConfidence = p.values['min-confidence'] === undefined ? undefined : Number(p.values['min-confidence']);
+  const min = minConfidenceOption(p.values);
+  if ('error' in min) return io.usage(min.error, EVAL_USAGE);
+  const minConfidence = min.value;
 
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md')
+      .sort();
   } catch (err) {
     io.err(`crash-triage eval: cannot read ${dir}: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
-  const catalog = loadCatalog(strings(p.values.catalog), { bundled: !p.values['no-bundled'] });
-  printProblems(catalog.problems, io);
-  const index = compileIndex(catalog.incidents);
+  const index = indexFromOptions(p.values, io);
 
   const outcomes: EvalOutcome[] = [];
   for (const name of names) {
     const { input, meta } = readIssueFile(readFileSync(join(dir, name), 'utf8'));
     const expected = typeof meta.expected === 'string' && meta.expected !== 'none' ? meta.expected : null;
-    const { verdict } = triageIssue({ input, index, ...(minConfidence !== undefined ? { minConfidence } : {}) });
+    const { verdict } = triageIssue({
+      input,
+      index,
+      ...(minConfidence !== undefined ? { minConfidence } : {}),
+    });
     outcomes.push({ file: name, expected, got: verdict.incidentId, confidence: verdict.confidence });
   }
   const m = evalMetrics(outcomes);
@@ -58,7 +62,9 @@ function printReport(m: EvalMetrics, io: Io): void {
   io.out('');
   io.out('incident                              positives  found  wrong verdicts');
   for (const r of m.perIncident) {
-    io.out(`${r.id.padEnd(38)}${String(r.positives).padStart(9)}${String(r.found).padStart(7)}${String(r.falsePositives).padStart(16)}`);
+    io.out(
+      `${r.id.padEnd(38)}${String(r.positives).padStart(9)}${String(r.found).padStart(7)}${String(r.falsePositives).padStart(16)}`,
+    );
   }
   io.out('');
   if (m.misses.length === 0) {
@@ -67,6 +73,8 @@ function printReport(m: EvalMetrics, io: Io): void {
   }
   io.out('misses:');
   for (const x of m.misses) {
-    io.out(`  ${x.file}: expected ${x.expected ?? 'none'}, got ${x.got ?? 'none'} (confidence ${x.confidence.toFixed(2)})`);
+    io.out(
+      `  ${x.file}: expected ${x.expected ?? 'none'}, got ${x.got ?? 'none'} (confidence ${x.confidence.toFixed(2)})`,
+    );
   }
 }

@@ -19,12 +19,15 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   if (!p.values['no-examples'] && own.incidents.length > 0) {
     // Examples are checked against what the app would use: the bundled catalog plus this folder.
     const isBundled = dir === resolve(BUNDLED_CATALOG_DIR);
-    const all = isBundled || p.values['no-bundled'] ? { incidents: own.incidents, problems: [] } : loadCatalog([dir]);
+    const all =
+      isBundled || p.values['no-bundled'] ? { incidents: own.incidents, problems: [] } : loadCatalog([dir]);
     problems.push(...all.problems.filter((x) => !own.problems.some((o) => o.file === x.file)));
     problems.push(...checkExamples(own.incidents, compileIndex(all.incidents)));
   }
   for (const problem of problems) io.out(formatProblem(problem));
   const examples = own.incidents.reduce((n, i) => n + i.examples.length + i.counterExamples.length, 0);
-  io.err(`${own.incidents.length} incident(s), ${examples} example(s) checked, ${problems.length} problem(s) in ${dir}`);
+  io.err(
+    `${own.incidents.length} incident(s), ${examples} example(s) checked, ${problems.length} problem(s) in ${dir}`,
+  );
   return problems.length > 0 ? 1 : 0;
 }

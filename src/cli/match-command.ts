@@ -1,13 +1,12 @@
 // `crash-triage match [--repo OWNER/NAME] [--catalog DIR]… [--min-confidence X] [--json] [FILE|-]`:
 // triage one issue file and print the comment the app would post (or why it would stay quiet).
 import { readFileSync } from 'node:fs';
-import { loadCatalog } from '../catalog/bundled-catalog.js';
-import { compileIndex } from '../catalog/compile-index.js';
 import { renderExplainComment } from '../render/render-comment.js';
 import { triageIssue } from '../triage/triage-issue.js';
 import type { Verdict } from '../types.js';
-import { parse, strings } from './args.js';
-import { printProblems, type Io } from './io.js';
+import { parse } from './args.js';
+import { CATALOG_OPTIONS, indexFromOptions, minConfidenceOption } from './cli-options.js';
+import type { Io } from './io.js';
 import { readIssueFile } from './read-issue-file.js';
 
 export const MATCH_USAGE =
@@ -16,18 +15,15 @@ export const MATCH_USAGE =
 export async function matchCommand(args: string[], io: Io): Promise<number> {
   const p = parse(args, {
     repo: { type: 'string' },
-    catalog: { type: 'string', multiple: true },
-    'no-bundled': { type: 'boolean' },
-    'min-confidence': { type: 'string' },
+    ...CATALOG_OPTIONS,
     explain: { type: 'boolean' },
     json: { type: 'boolean' },
   });
   if ('error' in p) return io.usage(p.error, MATCH_USAGE);
   const file = p.positionals[0] ?? '-';
-  const minConfidence = p.values['min-confidence'] === undefined ? undefined : Number(p.values['min-confidence']);
-  if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) {
-    return io.usage('--min-confidence must be a number from 0 to 1', MATCH_USAGE);
-  }
+  const min = minConfidenceOption(p.values);
+  if ('error' in min) return io.usage(min.error, MATCH_USAGE);
+  const minConfidence = min.value;
 
   let text: string;
   try {
@@ -36,9 +32,7 @@ export async function matchCommand(args: string[], io: Io): Promise<number> {
     io.err(`crash-triage match: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
-  const catalog = loadCatalog(strings(p.values.catalog), { bundled: !p.values['no-bundled'] });
-  printProblems(catalog.problems, io);
-  const index = compileIndex(catalog.incidents);
+  const index = indexFromOptions(p.values, io);
   const { input } = readIssueFile(text);
   if (typeof p.values.repo === 'string') input.repo = p.values.repo;
 

@@ -29,7 +29,8 @@ export function inRange(version: string, range: string): boolean | null {
     if (!m) return null;
     const c = compareVersions(v, parseVersion(m[2]!)!);
     const op = m[1] ?? '=';
-    const ok = op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : op === '>=' ? c >= 0 : c === 0;
+    const ok =
+      op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : op === '>=' ? c >= 0 : c === 0;
     if (!ok) return false;
   }
   return true;

@@ -48,16 +48,33 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
     .slice(0, SCORING.maxCandidates)
     .map(([i]) => hits.get(i)!);
 
-  const ctx = { index, features, facts: signals.facts, text: signals.text, ...(options.repo ? { repo: options.repo } : {}) };
+  const ctx = {
+    index,
+    features,
+    facts: signals.facts,
+    text: signals.text,
+    ...(options.repo ? { repo: options.repo } : {}),
+  };
   const matches: Match[] = candidates
     .map((h) => scoreIncident(h, ctx))
     .sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.id.localeCompare(b.id));
   const limited = matches.slice(0, options.limit ?? 5);
 
   const top = matches[0];
-  if (!top) return { incidentId: null, confidence: 0, matches: limited, reason: 'no incident shares any evidence with the report' };
+  if (!top)
+    return {
+      incidentId: null,
+      confidence: 0,
+      matches: limited,
+      reason: 'no incident shares any evidence with the report',
+    };
   if (!top.eligible || top.confidence < minConfidence) {
-    return { incidentId: null, confidence: top.confidence, matches: limited, reason: shortfall(top, minConfidence) };
+    return {
+      incidentId: null,
+      confidence: top.confidence,
+      matches: limited,
+      reason: shortfall(top, minConfidence),
+    };
   }
   const runnerUp = matches.find((m, i) => i > 0 && m.eligible && m.confidence >= minConfidence);
   if (runnerUp && runnerUp.score >= top.score * SCORING.ambiguityRatio) {

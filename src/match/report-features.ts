@@ -35,7 +35,8 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
   const tokens = spans.tokens;
   const stems = tokens.map(stem);
   // The report's own words for tokens i..j (inclusive), for evidence.
-  const quote = (i: number, j: number): string => signals.text.slice(spans.starts[i], spans.ends[j]).replace(/\s+/g, ' ');
+  const quote = (i: number, j: number): string =>
+    signals.text.slice(spans.starts[i], spans.ends[j]).replace(/\s+/g, ' ');
   const frameNames = new Set<string>();
   for (const f of signals.frames) {
     if (f.boilerplate || frameNames.size >= MAX_FRAMES) continue;

@@ -159,7 +159,12 @@ function fuzzyFrames(
     // best === 1: the frame is in the trace but its line was cut from the text (size cap).
     const weight = incident.match.frames[fi]!.weight * (best === 1 ? 1 : best * SCORING.fuzzyFrameFactor);
     points += weight;
-    evidence.push({ kind: 'fuzzy-frame', detail: incident.match.frames[fi]!.phrase, matched: bestName, points: round(weight) });
+    evidence.push({
+      kind: 'fuzzy-frame',
+      detail: incident.match.frames[fi]!.phrase,
+      matched: bestName,
+      points: round(weight),
+    });
   });
   return points;
 }

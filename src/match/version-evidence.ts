@@ -10,7 +10,12 @@ export interface VersionPenalty {
 }
 
 // Product names as incident files write them → the fact names the extractor produces.
-const ALIASES: Record<string, string> = { cpython: 'python', 'mac os x': 'macos', 'os x': 'macos', osx: 'macos' };
+const ALIASES: Record<string, string> = {
+  cpython: 'python',
+  'mac os x': 'macos',
+  'os x': 'macos',
+  osx: 'macos',
+};
 
 export function productKey(product: string): string {
   const p = product.trim().toLowerCase();

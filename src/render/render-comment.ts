@@ -35,7 +35,11 @@ export function incidentLabels(incident: Incident, options: RenderOptions = {}):
 }
 
 /** The comment for a matched incident. `match` is absent when a maintainer chose the incident by hand. */
-export function renderIncidentComment(incident: Incident, match: Match | undefined, options: RenderOptions = {}): RenderedComment {
+export function renderIncidentComment(
+  incident: Incident,
+  match: Match | undefined,
+  options: RenderOptions = {},
+): RenderedComment {
   const parts: string[] = [renderMarker({ state: 'matched', incident: incident.id })];
   parts.push(`### Known incident: ${noMention(incident.title)}`);
   const how = options.chosenBy
@@ -59,7 +63,9 @@ export function renderIncidentComment(incident: Incident, match: Match | undefin
     parts.push(`#### Workarounds\n\n${ws.join('\n\n')}`);
   }
   if (incident.fixedIn.length > 0) {
-    const fixed = incident.fixedIn.map((f) => `${noMention(f.product)} ${f.version}${f.note ? ` (${noMention(f.note)})` : ''}`);
+    const fixed = incident.fixedIn.map(
+      (f) => `${noMention(f.product)} ${f.version}${f.note ? ` (${noMention(f.note)})` : ''}`,
+    );
     parts.push(`**Fixed in:** ${fixed.join('; ')}`);
   }
   if (incident.references.length > 0) {
@@ -75,7 +81,12 @@ export function renderNoMatchComment(verdict: Verdict): RenderedComment {
   const parts = [renderMarker({ state: 'no-match' }), '### No known incident matched'];
   parts.push(noMention(verdict.reason ?? 'Nothing in the catalog is close enough to this report.'));
   if (verdict.matches.length > 0) {
-    const rows = verdict.matches.slice(0, 3).map((m) => `| ${inlineCode(m.id)} | ${m.score} | ${confidenceWords(m.confidence)} | ${cell(shortfall(m))} |`);
+    const rows = verdict.matches
+      .slice(0, 3)
+      .map(
+        (m) =>
+          `| ${inlineCode(m.id)} | ${m.score} | ${confidenceWords(m.confidence)} | ${cell(shortfall(m))} |`,
+      );
     parts.push(['| nearest | score | confidence | why not |', '|---|---|---|---|', ...rows].join('\n'));
   }
   parts.push(COMMANDS_LINE);
@@ -89,8 +100,16 @@ export function renderExplainComment(verdict: Verdict): RenderedComment {
     : `### Explain: no verdict`;
   const parts = [renderMarker({ state: 'no-match' }), head];
   if (verdict.reason) parts.push(noMention(verdict.reason));
-  if (verdict.matches.length === 0) parts.push('No incident in the catalog shares any evidence with this report.');
-  for (const m of verdict.matches.slice(0, 3)) parts.push(evidenceDetails(`${m.id}: score ${m.score}, ${confidenceWords(m.confidence)}${m.eligible ? '' : ', ruled out'}`, m, true));
+  if (verdict.matches.length === 0)
+    parts.push('No incident in the catalog shares any evidence with this report.');
+  for (const m of verdict.matches.slice(0, 3))
+    parts.push(
+      evidenceDetails(
+        `${m.id}: score ${m.score}, ${confidenceWords(m.confidence)}${m.eligible ? '' : ', ruled out'}`,
+        m,
+        true,
+      ),
+    );
   parts.push(COMMANDS_LINE);
   return { body: fit(parts), labels: [] };
 }
@@ -101,8 +120,14 @@ function shortfall(m: Match): string {
 }
 
 function evidenceDetails(summary: string, match: Match, open = false): string {
-  const rows = match.evidence.slice(0, 40).map((e) => `| ${evidenceKind(e)} | ${inlineCode(e.detail)} | ${e.matched ? inlineCode(e.matched) : ''} | ${e.points} |`);
-  const reasons = match.reasons.length > 0 ? `\n\n${match.reasons.map((r) => `- ${noMention(r)}`).join('\n')}` : '';
+  const rows = match.evidence
+    .slice(0, 40)
+    .map(
+      (e) =>
+        `| ${evidenceKind(e)} | ${inlineCode(e.detail)} | ${e.matched ? inlineCode(e.matched) : ''} | ${e.points} |`,
+    );
+  const reasons =
+    match.reasons.length > 0 ? `\n\n${match.reasons.map((r) => `- ${noMention(r)}`).join('\n')}` : '';
   return [
     `<details${open ? ' open' : ''}><summary>${cell(summary)}</summary>`,
     '',

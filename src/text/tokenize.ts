@@ -12,7 +12,8 @@ const TOKEN = /[\p{L}\p{N}_]+/gu;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 // A token containing them is cut into runs: Han, other unspaced scripts, and the rest.
 // Script_Extensions for kana, so the prolonged sound mark (ー, shared by both kana) stays in its word.
-const RUNS = /(\p{Script=Han}+)|([\p{scx=Hiragana}\p{scx=Katakana}\p{Script=Thai}]+)|([^\p{Script=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{Script=Thai}]+)/gu;
+const RUNS =
+  /(\p{Script=Han}+)|([\p{scx=Hiragana}\p{scx=Katakana}\p{Script=Thai}]+)|([^\p{Script=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{Script=Thai}]+)/gu;
 // Longest token kept: longer runs (base64, minified code) carry no crash signature.
 const MAX_TOKEN_LENGTH = 80;
 

@@ -4,7 +4,11 @@ import type { CatalogIndex } from '../catalog/compile-index.js';
 import type { CatalogProblem, Incident } from '../types.js';
 import { triageIssue } from './triage-issue.js';
 
-export function checkExamples(incidents: readonly Incident[], index: CatalogIndex, minConfidence?: number): CatalogProblem[] {
+export function checkExamples(
+  incidents: readonly Incident[],
+  index: CatalogIndex,
+  minConfidence?: number,
+): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   const opts = minConfidence !== undefined ? { minConfidence } : {};
   for (const incident of incidents) {

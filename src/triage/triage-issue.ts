@@ -32,9 +32,15 @@ export function triageIssue(req: TriageRequest): TriageResult {
     ...(req.input.repo ? { repo: req.input.repo } : {}),
   });
   // 3. render the comment
-  const incident = verdict.incidentId ? (req.index.incidents.find((i) => i.id === verdict.incidentId) ?? null) : null;
+  const incident = verdict.incidentId
+    ? (req.index.incidents.find((i) => i.id === verdict.incidentId) ?? null)
+    : null;
   const comment = incident
-    ? renderIncidentComment(incident, verdict.matches.find((m) => m.id === incident.id), req.render)
+    ? renderIncidentComment(
+        incident,
+        verdict.matches.find((m) => m.id === incident.id),
+        req.render,
+      )
     : null;
   return { signals, verdict, incident, comment };
 }

@@ -9,10 +9,18 @@ const catalog = loadCatalog();
 const index = compileIndex(catalog.incidents);
 
 const examples = catalog.incidents.flatMap((incident) =>
-  incident.examples.map((ex, i) => ({ id: incident.id, name: `${incident.id} examples.${i}: ${ex.title}`, ex })),
+  incident.examples.map((ex, i) => ({
+    id: incident.id,
+    name: `${incident.id} examples.${i}: ${ex.title}`,
+    ex,
+  })),
 );
 const counterExamples = catalog.incidents.flatMap((incident) =>
-  incident.counterExamples.map((ex, i) => ({ id: incident.id, name: `${incident.id} counter_examples.${i}: ${ex.title}`, ex })),
+  incident.counterExamples.map((ex, i) => ({
+    id: incident.id,
+    name: `${incident.id} counter_examples.${i}: ${ex.title}`,
+    ex,
+  })),
 );
 
 describe('bundled catalog', () => {
@@ -21,10 +29,13 @@ describe('bundled catalog', () => {
     expect(catalog.incidents.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(catalog.incidents.map((i) => [i.id, i]))('%s has examples and counter-examples', (_id, incident) => {
-    expect(incident.examples.length).toBeGreaterThanOrEqual(3);
-    expect(incident.counterExamples.length).toBeGreaterThanOrEqual(3);
-  });
+  it.each(catalog.incidents.map((i) => [i.id, i]))(
+    '%s has examples and counter-examples',
+    (_id, incident) => {
+      expect(incident.examples.length).toBeGreaterThanOrEqual(3);
+      expect(incident.counterExamples.length).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it.each(examples.map((e) => [e.name, e]))('matches %s', (_name, { id, ex }) => {
     const { verdict } = triageIssue({ input: ex, index });

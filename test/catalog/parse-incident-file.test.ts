@@ -31,11 +31,36 @@ describe('parseIncidentFile', () => {
     ['bad id', GOOD.replace('demo-incident', 'Demo Incident!'), 'id', /lower-case/],
     ['unknown field', `${GOOD}colour: red\n`, '(file)', /colour/],
     ['unknown match field', GOOD.replace('match:\n', 'match:\n  regex: "(a+)+$"\n'), 'match', /regex/],
-    ['wrong type', GOOD.replace('signatures: [DEMO_FAILURE]', 'signatures: 12'), 'match.signatures', /array/i],
-    ['nothing to match on', GOOD.replace('signatures: [DEMO_FAILURE]', 'signatures: []'), 'match', /at least one/],
-    ['punctuation-only phrase', GOOD.replace('[DEMO_FAILURE]', '["..."]'), 'match.signatures.0', /letter or digit/],
-    ['bad range', `${GOOD}affects:\n  - product: x\n    range: "newer than 2"\n`, 'affects.0.range', /comparators/],
-    ['bad url', `${GOOD}references:\n  - title: x\n    url: "javascript:alert(1)"\n`, 'references.0.url', /./],
+    [
+      'wrong type',
+      GOOD.replace('signatures: [DEMO_FAILURE]', 'signatures: 12'),
+      'match.signatures',
+      /array/i,
+    ],
+    [
+      'nothing to match on',
+      GOOD.replace('signatures: [DEMO_FAILURE]', 'signatures: []'),
+      'match',
+      /at least one/,
+    ],
+    [
+      'punctuation-only phrase',
+      GOOD.replace('[DEMO_FAILURE]', '["..."]'),
+      'match.signatures.0',
+      /letter or digit/,
+    ],
+    [
+      'bad range',
+      `${GOOD}affects:\n  - product: x\n    range: "newer than 2"\n`,
+      'affects.0.range',
+      /comparators/,
+    ],
+    [
+      'bad url',
+      `${GOOD}references:\n  - title: x\n    url: "javascript:alert(1)"\n`,
+      'references.0.url',
+      /./,
+    ],
     ['duplicate key', `${GOOD}title: Again\n`, '(yaml)', /unique|duplicate/i],
     ['NUL bytes', `${GOOD}\u0000`, '(file)', /binary/],
     ['too large', `${GOOD}# ${'x'.repeat(300 * 1024)}\n`, '(file)', /larger/],
@@ -50,7 +75,10 @@ describe('parseIncidentFile', () => {
 
   it('refuses a YAML alias bomb quickly', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
     const started = Date.now();
     const r = parseIncidentFile('bomb.yml', lines.join('\n'));
     expect(r.ok).toBe(false);
@@ -64,7 +92,9 @@ describe('mergeIncidents', () => {
     const b = parseIncidentFile('b.yml', GOOD.replace('title: Demo', 'title: Other'));
     if (!a.ok || !b.ok) throw new Error('fixtures must parse');
     const dup = mergeIncidents([[a.incident, b.incident]]);
-    expect(dup.problems).toEqual([{ file: 'b.yml', field: 'id', message: expect.stringMatching(/duplicate id/) }]);
+    expect(dup.problems).toEqual([
+      { file: 'b.yml', field: 'id', message: expect.stringMatching(/duplicate id/) },
+    ]);
     const over = mergeIncidents([[a.incident], [b.incident]]);
     expect(over.problems).toEqual([]);
     expect(over.incidents[0]!.title).toBe('Other');
@@ -73,7 +103,9 @@ describe('mergeIncidents', () => {
 
 describe('incident JSON Schema', () => {
   it('signatures/incident.schema.json is the schema generated from the code (run `npm run schema`)', () => {
-    const published = JSON.parse(readFileSync(fileURLToPath(new URL('../../signatures/incident.schema.json', import.meta.url)), 'utf8'));
+    const published = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../signatures/incident.schema.json', import.meta.url)), 'utf8'),
+    );
     expect(published).toEqual(incidentJsonSchema());
   });
 });

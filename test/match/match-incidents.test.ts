@@ -11,7 +11,11 @@ const catalog = loadCatalogDir(dir);
 const index = compileIndex(catalog.incidents);
 
 function verdictOf(title: string, body: string, repo?: string) {
-  return matchIncidents(extractSignals({ title, body, ...(repo ? { repo } : {}) }), index, repo ? { repo } : {});
+  return matchIncidents(
+    extractSignals({ title, body, ...(repo ? { repo } : {}) }),
+    index,
+    repo ? { repo } : {},
+  );
 }
 
 const TRACE = [
@@ -46,7 +50,11 @@ describe('matchIncidents', () => {
 
   it.each([
     ['unrelated report', 'Button colour is wrong', 'The save button is blue instead of green.'],
-    ['required context missing', 'checksum problem', 'FATAL: WAL checksum mismatch in segment 7 in my own log tool'],
+    [
+      'required context missing',
+      'checksum problem',
+      'FATAL: WAL checksum mismatch in segment 7 in my own log tool',
+    ],
     ['excluded cause', 'widgetdb crash', `${TRACE}\nwrite failed: No space left on device`],
     ['generic words only', 'widgetdb crash', 'It crashed with a segmentation fault, SIGSEGV, core dumped.'],
   ])('no verdict: %s', (_name, title, body) => {
@@ -69,13 +77,19 @@ describe('matchIncidents', () => {
   });
 
   it('matches a misspelt frame fuzzily', () => {
-    const body = 'widgetdb aborts\n#2 0x1 in wal_replay_segmnt () at wal.c:1\n#3 0x2 in wal_verify_crc () at wal.c:2\nunclean shutdown, torn segment';
+    const body =
+      'widgetdb aborts\n#2 0x1 in wal_replay_segmnt () at wal.c:1\n#3 0x2 in wal_verify_crc () at wal.c:2\nunclean shutdown, torn segment';
     const v = verdictOf('widgetdb', body);
-    expect(v.matches[0]!.evidence.some((e) => e.kind === 'fuzzy-frame' && e.matched === 'wal_replay_segmnt')).toBe(true);
+    expect(
+      v.matches[0]!.evidence.some((e) => e.kind === 'fuzzy-frame' && e.matched === 'wal_replay_segmnt'),
+    ).toBe(true);
   });
 
   it('reads a report written in Chinese', () => {
-    const v = verdictOf('WidgetDB 断电后无法启动', `断电后重启 WidgetDB 报错:\n\nWAL checksum mismatch in segment 3 (WDB_E_WALCRC)`);
+    const v = verdictOf(
+      'WidgetDB 断电后无法启动',
+      `断电后重启 WidgetDB 报错:\n\nWAL checksum mismatch in segment 3 (WDB_E_WALCRC)`,
+    );
     expect(v.incidentId).toBe('widgetdb-wal-checksum');
     expect(v.matches[0]!.evidence.some((e) => e.detail === '断电')).toBe(true);
   });

@@ -23,7 +23,12 @@ const match: Match = {
   confidence: 0.99,
   eligible: true,
   evidence: [
-    { kind: 'signature', detail: 'WAL checksum mismatch in segment', matched: 'WAL checksum mismatch in segment', points: 6 },
+    {
+      kind: 'signature',
+      detail: 'WAL checksum mismatch in segment',
+      matched: 'WAL checksum mismatch in segment',
+      points: 6,
+    },
     { kind: 'frame', detail: 'wal_replay_segment', matched: 'wal_replay_segment (stack frame)', points: 2 },
     { kind: 'required', detail: 'WidgetDB', matched: 'widgetdb', points: 0 },
   ],
@@ -77,11 +82,9 @@ describe('renderIncidentComment', () => {
   });
 
   it('applies the label prefix and extra labels', () => {
-    expect(renderIncidentComment(incident, match, { labelPrefix: 'triage/', extraLabels: ['needs-info'] }).labels).toEqual([
-      'triage/crash',
-      'triage/widgetdb',
-      'needs-info',
-    ]);
+    expect(
+      renderIncidentComment(incident, match, { labelPrefix: 'triage/', extraLabels: ['needs-info'] }).labels,
+    ).toEqual(['triage/crash', 'triage/widgetdb', 'needs-info']);
   });
 
   it('says who chose the incident by hand', () => {
@@ -93,14 +96,20 @@ describe('renderIncidentComment', () => {
   it('says when the report is on a fixed version', () => {
     const m: Match = {
       ...match,
-      evidence: [...match.evidence, { kind: 'version', detail: 'fixed in widgetdb 2.4.1', matched: 'widgetdb 2.4.1', points: 0 }],
+      evidence: [
+        ...match.evidence,
+        { kind: 'version', detail: 'fixed in widgetdb 2.4.1', matched: 'widgetdb 2.4.1', points: 0 },
+      ],
       reasons: ['the report is on widgetdb 2.4.1, which already has the fix (2.4.1)'],
     };
     expect(renderIncidentComment(incident, m).body).toContain('already has the fix');
   });
 
   it('starts with a marker the app can read back', () => {
-    expect(readMarker(renderIncidentComment(incident, match).body)).toEqual({ state: 'matched', incident: incident.id });
+    expect(readMarker(renderIncidentComment(incident, match).body)).toEqual({
+      state: 'matched',
+      incident: incident.id,
+    });
   });
 });
 
@@ -146,12 +155,22 @@ describe('markdown safety', () => {
   });
 
   it('marker round-trips and ignores other comments', () => {
-    expect(readMarker(renderMarker({ state: 'dismissed', incident: 'a-b' }))).toEqual({ state: 'dismissed', incident: 'a-b' });
+    expect(readMarker(renderMarker({ state: 'dismissed', incident: 'a-b' }))).toEqual({
+      state: 'dismissed',
+      incident: 'a-b',
+    });
     expect(readMarker('Thanks! <!-- crash-triage:v1 state=matched -->')).toBeNull();
   });
 
   it('a huge explain stays under the size limit', () => {
-    const long: Match = { ...match, evidence: Array.from({ length: 500 }, (_, i) => ({ kind: 'keyword' as const, detail: `k${i} ${'x'.repeat(180)}`, points: 1 })) };
+    const long: Match = {
+      ...match,
+      evidence: Array.from({ length: 500 }, (_, i) => ({
+        kind: 'keyword' as const,
+        detail: `k${i} ${'x'.repeat(180)}`,
+        points: 1,
+      })),
+    };
     const body = renderExplainComment({ incidentId: null, confidence: 0, matches: [long, long, long] }).body;
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
   });

@@ -1,0 +1,102 @@
+// The command line end to end through `main`, with output captured: match, eval, lint, usage errors.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+const fixture = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
+const CATALOG = ['--no-bundled', '--catalog', fixture('catalog')];
+
+async function run(args: string[], stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    out: (l) => void out.push(l),
+    err: (l) => void err.push(l),
+    readStdin: async () => stdin,
+    usage(message, usage) {
+      err.push(message, usage);
+      return 2;
+    },
+  };
+  const code = await main(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('crash-triage match', () => {
+  it('--json prints one object with the verdict, labels, comment and evidence', async () => {
+    const r = await run(['match', '--json', ...CATALOG, fixture('cli/cases/widgetdb-crash.md')]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.verdict).toBe('widgetdb-wal-checksum');
+    expect(j.confidence).toBeGreaterThan(0.75);
+    expect(j.labels).toEqual(['crash', 'widgetdb']);
+    expect(j.comment).toContain('Known incident');
+    expect(j.matches[0].evidence.length).toBeGreaterThan(0);
+  });
+
+  it('reads stdin and says why it stays quiet', async () => {
+    const r = await run(['match', ...CATALOG, '-'], '# Typo\n\nA typo on the page.');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^No comment: no known incident/);
+  });
+
+  it('uses --repo as context', async () => {
+    const body = '# hang\n\nGIZMO_FENCE_TIMEOUT in gpu_fence_wait after a device reset';
+    const without = JSON.parse((await run(['match', '--json', ...CATALOG, '-'], body)).out);
+    const withRepo = JSON.parse(
+      (await run(['match', '--json', '--repo', 'acme/gizmo', ...CATALOG, '-'], body)).out,
+    );
+    expect(without.verdict).toBeNull();
+    expect(withRepo.verdict).toBe('gizmo-gpu-hang');
+  });
+
+  it.each([
+    [['match', '--min-confidence', '7', 'x.md'], /min-confidence/],
+    [['match', '--bogus'], /bogus/],
+    [['eval'], /folder/],
+    [['frobnicate'], /unknown command/],
+  ])('usage error for %j', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('reports an unreadable file with exit 2', async () => {
+    const r = await run(['match', ...CATALOG, fixture('cli/nope.md')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read/);
+  });
+});
+
+describe('crash-triage eval', () => {
+  it('--json prints the counts, precision, recall and misses', async () => {
+    const r = await run(['eval', '--json', ...CATALOG, fixture('cli/cases')]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ cases: 3, tp: 1, fp: 0, fn: 1, tn: 1, precision: 1, recall: 0.5 });
+    expect(j.misses).toEqual([
+      { file: 'gizmo-miss.md', expected: 'gizmo-gpu-hang', got: null, confidence: expect.any(Number) },
+    ]);
+  });
+
+  it('prints a readable report', async () => {
+    const r = await run(['eval', ...CATALOG, fixture('cli/cases')]);
+    expect(r.out).toContain('precision 1.00  recall 0.50');
+    expect(r.out).toContain('gizmo-miss.md: expected gizmo-gpu-hang, got none');
+  });
+});
+
+describe('crash-triage lint', () => {
+  it('passes a good folder', async () => {
+    const r = await run(['lint', '--no-bundled', fixture('catalog')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/2 incident\(s\).*0 problem/);
+  });
+
+  it('prints file: field: problem and exits 1', async () => {
+    const r = await run(['lint', fixture('cli/bad-catalog')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/broken\.yml: id: must be lower-case/);
+  });
+});
