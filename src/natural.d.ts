@@ -11,7 +11,10 @@ declare module 'natural/lib/natural/tfidf/tfidf.js' {
   export class TfIdf {
     addDocument(doc: string | string[], key?: unknown): void;
     tfidf(terms: string | string[], index: number): number;
-    tfidfs(terms: string | string[], callback?: (i: number, measure: number, key?: unknown) => void): number[];
+    tfidfs(
+      terms: string | string[],
+      callback?: (i: number, measure: number, key?: unknown) => void,
+    ): number[];
   }
 }
 declare module 'natural/lib/natural/util/stopwords.js' {
