@@ -44,11 +44,18 @@ export function parseIncidentFile(file: string, text: string): ParseResult {
 }
 
 function zodProblems(file: string, error: z.ZodError): CatalogProblem[] {
-  return error.issues.map((issue) => ({
-    file,
-    field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(file)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // An unknown key is named itself, not its parent (`regex`, `match.pattern`): the field to fix.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        file,
+        field: [...path, key].join('.'),
+        message: `unknown field "${key}" (see signatures/README.md; phrases are matched as tokens, there are no regular expressions)`,
+      }));
+    }
+    return [{ file, field: path.length > 0 ? path.join('.') : '(file)', message: issue.message }];
+  });
 }
 
 function weighted(items: IncidentFile['match']['signatures'], weight: number): WeightedPhrase[] {

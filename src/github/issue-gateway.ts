@@ -25,6 +25,13 @@ import type {
   RepoIncidentFiles,
 } from './gateway-types.js';
 
+/** How long to wait before trying a write again: GitHub's `retry-after` (capped at a minute), else 1, 4, 9 s. */
+function retryDelayMs(err: unknown, attempt: number): number {
+  const headers = (err as { response?: { headers?: Record<string, string> } }).response?.headers;
+  const after = Number(headers?.['retry-after']);
+  return Math.min(60, Number.isFinite(after) && after > 0 ? after : attempt * attempt) * 1000;
+}
+
 /** More incident files than this in one repository folder are not read (the rest are reported). */
 export const MAX_REPO_INCIDENT_FILES = 100;
 
@@ -130,22 +137,7 @@ export function createIssueGateway(
       return { files, problems };
     },
 
-    async findOwnComment(): Promise<OwnComment | null> {
-      const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number,
-        per_page: 100,
-      });
-      for await (const page of pages) {
-        for (const c of page.data) {
-          // Only a bot's comment: a person quoting the marker must not become "the app's comment".
-          const marker = c.user?.type === 'Bot' ? readMarker(c.body) : null;
-          if (marker) return { id: c.id, body: c.body ?? '', marker };
-        }
-      }
-      return null;
-    },
+    findOwnComment,
 
     async getPermission(login: string): Promise<Permission> {
       try {
@@ -162,7 +154,25 @@ export function createIssueGateway(
     },
 
     async createComment(body: string): Promise<void> {
-      await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
+      // Never retried blindly (Octokit's retry plugin is off for this request): a 5xx or a dropped
+      // connection can come after GitHub stored the comment, so a new try first looks for it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number,
+            body,
+            request: { retries: 0 },
+          });
+          return;
+        } catch (err) {
+          const status = statusOf(err) ?? 0;
+          if ((status < 500 && status !== 429) || attempt >= 4) throw err;
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs(err, attempt)));
+          if (status >= 500 && (await findOwnComment())) return;
+        }
+      }
     },
 
     async updateComment(commentId: number, body: string): Promise<void> {
@@ -192,6 +202,23 @@ export function createIssueGateway(
       await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content });
     },
   };
+
+  async function findOwnComment(): Promise<OwnComment | null> {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number,
+      per_page: 100,
+    });
+    for await (const page of pages) {
+      for (const c of page.data) {
+        // Only a bot's comment: a person quoting the marker must not become "the app's comment".
+        const marker = c.user?.type === 'Bot' ? readMarker(c.body) : null;
+        if (marker) return { id: c.id, body: c.body ?? '', marker };
+      }
+    }
+    return null;
+  }
 
   /** The repository's label names (lower case), listed once and then kept up to date by this app. */
   async function repoLabels(wanted: readonly LabelSpec[]): Promise<Set<string>> {

@@ -25,7 +25,17 @@ export function noMention(text: string): string {
   return text.replace(/@(?=[\w-])/g, '@\u200d');
 }
 
-/** Text for a table cell: one line, pipes escaped. */
+/** Inline code for a table cell: GFM splits cells at every unescaped `|`, even inside a code span. */
+export function codeCell(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
+}
+
+/** Prose that may quote a report: HTML shown as text, @mentions defused. */
+export function plainText(text: string): string {
+  return noMention(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+/** Text for a table cell: one line, pipes escaped, HTML shown as text. */
 export function cell(text: string): string {
-  return noMention(text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|'));
+  return plainText(text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|'));
 }

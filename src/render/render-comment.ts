@@ -3,7 +3,7 @@
 // "explain" (evidence and scores of the top candidates). Everything from a report is shown as code.
 import type { CatalogProblem, Evidence, Incident, Match, RenderedComment, Verdict } from '../types.js';
 import { readMarker, renderMarker } from './comment-marker.js';
-import { cell, fence, inlineCode, noMention } from './markdown.js';
+import { cell, codeCell, fence, inlineCode, noMention, plainText } from './markdown.js';
 
 /** GitHub refuses comments over 65,536 characters; stay well under. */
 export const MAX_COMMENT_CHARS = 60_000;
@@ -50,7 +50,7 @@ export function renderIncidentComment(
   const versionNotes = match?.evidence.filter((e) => e.kind === 'version') ?? [];
   if (versionNotes.length > 0) {
     const said = match!.reasons.filter((r) => r.startsWith('the report is on'));
-    parts.push(`> [!NOTE]\n> ${noMention(said.join('; '))}: this may be a different problem.`);
+    parts.push(`> [!NOTE]\n> ${plainText(said.join('; '))}: this may be a different problem.`);
   }
   parts.push(`**Likely cause.** ${noMention(incident.cause)}`);
   if (incident.workarounds.length > 0) {
@@ -79,13 +79,13 @@ export function renderIncidentComment(
 /** The reply to `/triage` when nothing matched: the nearest candidates and why each fell short. */
 export function renderNoMatchComment(verdict: Verdict): RenderedComment {
   const parts = [renderMarker({ state: 'no-match' }), '### No known incident matched'];
-  parts.push(noMention(verdict.reason ?? 'Nothing in the catalog is close enough to this report.'));
+  parts.push(plainText(verdict.reason ?? 'Nothing in the catalog is close enough to this report.'));
   if (verdict.matches.length > 0) {
     const rows = verdict.matches
       .slice(0, 3)
       .map(
         (m) =>
-          `| ${inlineCode(m.id)} | ${m.score} | ${confidenceWords(m.confidence)} | ${cell(shortfall(m))} |`,
+          `| ${codeCell(m.id)} | ${m.score} | ${confidenceWords(m.confidence)} | ${cell(shortfall(m))} |`,
       );
     parts.push(['| nearest | score | confidence | why not |', '|---|---|---|---|', ...rows].join('\n'));
   }
@@ -99,7 +99,7 @@ export function renderExplainComment(verdict: Verdict): RenderedComment {
     ? `### Explain: matched ${inlineCode(verdict.incidentId)} at ${confidenceWords(verdict.confidence)}`
     : `### Explain: no verdict`;
   const parts = [renderMarker({ state: 'no-match' }), head];
-  if (verdict.reason) parts.push(noMention(verdict.reason));
+  if (verdict.reason) parts.push(plainText(verdict.reason));
   if (verdict.matches.length === 0)
     parts.push('No incident in the catalog shares any evidence with this report.');
   for (const m of verdict.matches.slice(0, 3))
@@ -124,10 +124,10 @@ function evidenceDetails(summary: string, match: Match, open = false): string {
     .slice(0, 40)
     .map(
       (e) =>
-        `| ${evidenceKind(e)} | ${inlineCode(e.detail)} | ${e.matched ? inlineCode(e.matched) : ''} | ${e.points} |`,
+        `| ${evidenceKind(e)} | ${codeCell(e.detail)} | ${e.matched ? codeCell(e.matched) : ''} | ${e.points} |`,
     );
   const reasons =
-    match.reasons.length > 0 ? `\n\n${match.reasons.map((r) => `- ${noMention(r)}`).join('\n')}` : '';
+    match.reasons.length > 0 ? `\n\n${match.reasons.map((r) => `- ${plainText(r)}`).join('\n')}` : '';
   return [
     `<details${open ? ' open' : ''}><summary>${cell(summary)}</summary>`,
     '',
@@ -160,12 +160,38 @@ function evidenceKind(e: Evidence): string {
 
 /** Joins the parts, dropping the evidence tables' tail if the whole would exceed GitHub's limit. */
 function fit(parts: string[]): string {
-  let body = parts.join('\n\n') + '\n';
+  const body = parts.join('\n\n') + '\n';
   if (body.length <= MAX_COMMENT_CHARS) return body;
-  body = body.slice(0, MAX_COMMENT_CHARS - 200);
-  // Never leave a code fence open: cut at the last blank line before the limit.
-  const cut = body.lastIndexOf('\n\n');
+  const cut = safeCut(body, MAX_COMMENT_CHARS - 200);
   return `${body.slice(0, cut)}\n\n_(comment shortened to fit GitHub's size limit)_\n`;
+}
+
+// A code fence line (CommonMark: up to 3 spaces, 3+ backticks or tildes, then the info string).
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Where to cut `body` to keep it under `limit`: the last blank line before it that is outside every
+ * code fence and <details> block (a blank line inside one would leave it open), else after the marker.
+ */
+function safeCut(body: string, limit: number): number {
+  let best = Math.max(0, body.indexOf('\n'));
+  let fence: { char: string; len: number } | null = null;
+  let depth = 0;
+  let at = 0;
+  for (const line of body.split('\n')) {
+    if (at > limit) break;
+    const f = FENCE_LINE.exec(line);
+    if (fence) {
+      if (f && f[1]![0] === fence.char && f[1]!.length >= fence.len && f[2]!.trim() === '') fence = null;
+    } else if (f) {
+      fence = { char: f[1]![0]!, len: f[1]!.length };
+    } else {
+      depth += (line.match(/<details[\s>]/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length;
+      if (line.trim() === '' && depth <= 0 && at > 0) best = at;
+    }
+    at += line.length + 1;
+  }
+  return best;
 }
 
 // ---- Replies to slash commands and later states of the app's one comment (used by the GitHub App). ----
@@ -205,7 +231,7 @@ export function renderHelpComment(unknown?: string): RenderedComment {
     [
       '| command | what it does |',
       '|---|---|',
-      ...HELP_ROWS.map(([c, w]) => `| ${inlineCode(c)} | ${cell(w)} |`),
+      ...HELP_ROWS.map(([c, w]) => `| ${codeCell(c)} | ${cell(w)} |`),
     ].join('\n'),
   );
   parts.push(
@@ -231,7 +257,7 @@ export function renderProblemsSection(problems: readonly CatalogProblem[]): stri
   if (problems.length === 0) return '';
   const rows = problems
     .slice(0, 20)
-    .map((p) => `| ${inlineCode(p.file)} | ${inlineCode(p.field)} | ${cell(p.message)} |`);
+    .map((p) => `| ${codeCell(p.file)} | ${codeCell(p.field)} | ${cell(p.message)} |`);
   const more = problems.length > 20 ? `\n\n_and ${problems.length - 20} more_` : '';
   return (
     [

@@ -46,7 +46,8 @@ export const MAC_MODEL_FAMILIES: Readonly<Record<string, string>> = {
 };
 
 // Words that make a bare `M1`..`M5` an Apple chip when they are near it on the same line.
-const APPLE_CONTEXT = /\b(?:Apple|Mac|MacBook|MacBooks|iMac|Mac ?mini|Mac Studio|chips?|silicon|SoC|processor|CPU)\b/i;
+const APPLE_CONTEXT =
+  /\b(?:Apple|Mac|MacBook|MacBooks|iMac|Mac ?mini|Mac Studio|chips?|silicon|SoC|processor|CPU)\b/i;
 // `M4 macro`, `GNU M4`: the macro processor.
 const M4_MACRO = /^\s?macros?\b/i;
 const CONTEXT_CHARS = 40;
@@ -94,17 +95,19 @@ export const CHIP_RULES: readonly FactRule[] = [
   {
     // `Hardware Model: Mac16,6`, `Model Identifier: MacBookAir10,1`.
     kind: 'chip',
-    name: (m) => MAC_MODELS[`${m[1]}${m[2]},${m[3]}`] ?? (m[1] === 'Mac' ? MAC_MODEL_FAMILIES[`Mac${m[2]}`] : undefined),
+    name: (m) =>
+      MAC_MODELS[`${m[1]}${m[2]},${m[3]}`] ?? (m[1] === 'Mac' ? MAC_MODEL_FAMILIES[`Mac${m[2]}`] : undefined),
     pattern: /\b(Mac|MacBookAir|MacBookPro|Macmini|iMac)(\d{1,2}),(\d{1,2})\b/g,
     version: () => undefined,
   },
   {
     // Architectures: `x86_64`, `x86-64`, `amd64` → x86_64; `arm64`, `arm64e`, `aarch64`, `ARM-64` → arm64;
-    // also after `_` in build paths (`AL2023_aarch64`), so no `\b` before them.
+    // also after `_` in build paths (`AL2023_aarch64`), so the character before is checked in `accept`.
     kind: 'chip',
-    name: (m) => (/^(?:x86|amd)/.test(m[0]) ? 'x86_64' : 'arm64'),
+    name: (m) => (/^(?:x86|amd)/.test(m[0]) ? 'x86_64' : 'arm64'), // Intel spellings start so
     lower: true,
-    pattern: /(?<![a-z0-9])(?:x86_64|x86-64|amd64|arm64e?|aarch64|arm-64)(?![a-z0-9])/g,
+    pattern: /(?:x86[_-]64|amd64|arm64e?|aarch64|arm-64)(?![a-z0-9])/g,
+    accept: (m, text) => !/[A-Za-z0-9]/.test(text[(m.index ?? 0) - 1] ?? ' '), // `_aarch64` yes, `xarm64` no
     version: () => undefined,
   },
   {

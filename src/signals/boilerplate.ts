@@ -180,6 +180,7 @@ export const HEADER_KEYS: readonly string[] = [
   'code type',
   'role',
   'parent process',
+  'terminating process',
   'responsible',
   'responsible process',
   'user id',
@@ -389,4 +390,10 @@ export const NON_CODE_NAMES: readonly string[] = [
 ];
 
 /** Prefixes of ALL_CAPS names that are not error codes: macOS kernel build tags (`RELEASE_ARM64_T8132`). */
-export const NON_CODE_PREFIXES: readonly string[] = ['RELEASE_', 'DEVELOPMENT_', 'KASAN_', 'DEBUG_ARM64', 'DEBUG_X86'];
+export const NON_CODE_PREFIXES: readonly string[] = [
+  'RELEASE_',
+  'DEVELOPMENT_',
+  'KASAN_',
+  'DEBUG_ARM64',
+  'DEBUG_X86',
+];

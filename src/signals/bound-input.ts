@@ -11,16 +11,17 @@ export interface BoundedText {
 
 /** Keeps about MAX_HEAD_CHARS from the start and MAX_TAIL_CHARS from the end, cutting at line breaks. */
 export function boundBody(body: string): BoundedText {
-  if (body.length <= MAX_HEAD_CHARS + MAX_TAIL_CHARS) return { text: body, skipped: 0 };
-  let headEnd = body.lastIndexOf('\n', MAX_HEAD_CHARS);
-  if (headEnd < MAX_HEAD_CHARS - CUT_SLACK_CHARS) headEnd = MAX_HEAD_CHARS;
-  let tailStart = body.indexOf('\n', body.length - MAX_TAIL_CHARS);
-  if (tailStart < 0 || tailStart > body.length - MAX_TAIL_CHARS + CUT_SLACK_CHARS) {
-    tailStart = body.length - MAX_TAIL_CHARS;
-  }
-  const head = body.slice(0, headEnd);
-  const tail = body.slice(tailStart);
-  return { text: `${head}\n\n${tail}`, skipped: tailStart - headEnd };
+  return headAndTail(body, MAX_HEAD_CHARS, MAX_TAIL_CHARS);
+}
+
+/** The first `head` and the last `tail` characters of `text`, each cut at a nearby line break. */
+export function headAndTail(text: string, head: number, tail: number): BoundedText {
+  if (text.length <= head + tail) return { text, skipped: 0 };
+  let headEnd = text.lastIndexOf('\n', head);
+  if (headEnd < head - CUT_SLACK_CHARS) headEnd = head;
+  let tailStart = text.indexOf('\n', text.length - tail);
+  if (tailStart < 0 || tailStart > text.length - tail + CUT_SLACK_CHARS) tailStart = text.length - tail;
+  return { text: `${text.slice(0, headEnd)}\n\n${text.slice(tailStart)}`, skipped: tailStart - headEnd };
 }
 
 // Line breaks from Windows and classic Mac text: one line model for every rule.

@@ -11,8 +11,9 @@ import { OrderedSet } from './ordered-set.js';
 const CODE_SEED = /_(?<=[A-Z0-9]_)(?=[A-Z0-9])/g;
 // ALL_CAPS words joined by underscores (`EXC_BAD_ACCESS`), starting with a letter.
 const SYMBOLIC_WORD = /^[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}$/;
-// `0x` + 1..8 hex digits, a whole number (longer ones are addresses, already `addr`).
-const SHORT_HEX = /(?<![\w.])0x[0-9a-fA-F]{1,8}(?![\w])/g;
+// `0x` + 1..8 hex digits, a whole number (longer ones are addresses, already `addr`); the literal
+// comes first and the start of the number is checked behind it, so the scan jumps from `0x` to `0x`.
+const SHORT_HEX = /0x(?<![\w.]0x)[0-9a-fA-F]{1,8}(?![\w])/g;
 // NTSTATUS error values (`0xc0000005`) and failure HRESULTs (`0x80070005`) are codes wherever they are.
 const WINDOWS_CODE = /^0x(?:[cC]0[0-9a-fA-F]{6}|8[0-9a-fA-F]{7})$/;
 // An error word just before a number: `error 0x..`, `code=0x..`, `ret = 0x..`, `status: 0x..`.
@@ -100,7 +101,13 @@ function fileNameStart(text: string, dot: number): number {
 
 function isFileNameChar(c: number): boolean {
   return (
-    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 43 || c === 46
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 45 ||
+    c === 43 ||
+    c === 46
   );
 }
 

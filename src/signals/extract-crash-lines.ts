@@ -22,7 +22,12 @@ const RULES: readonly CrashRule[] = [
   // macOS kernel panic: `panic(cpu 6 caller addr): [SPTM] ...`.
   { kind: 'panic', pattern: /^panic\(cpu \d{1,3} caller [^)]{1,40}\):/, from: 'line' },
   // Rust: `thread 'main' panicked at src/main.rs:10:5:` (message on the next line) or `... at 'msg', x.rs:1`.
-  { kind: 'panic', pattern: /thread '[^'\n]{0,200}'(?: \(\d{1,10}\))? panicked at/, from: 'match', joinNext: true },
+  {
+    kind: 'panic',
+    pattern: /thread '[^'\n]{0,200}'(?: \(\d{1,10}\))? panicked at/,
+    from: 'match',
+    joinNext: true,
+  },
   // Go: `panic: runtime error: ...`, and `panic: ` + a message.
   { kind: 'panic', pattern: /^panic: \S/, from: 'line' },
   // Go's net/http recovers handler panics and logs them: `http: panic serving [::1]:60825: runtime error: ...`.
@@ -30,7 +35,8 @@ const RULES: readonly CrashRule[] = [
   // Rust panic messages quoted without the `thread ... panicked` line, and custom hooks' `Panicked at x.rs:1:2`.
   {
     kind: 'panic',
-    pattern: /\bcalled `(?:Option|Result)::(?:unwrap|expect)[^`\n]{0,20}` on an? `(?:None|Err)` value|^Panicked at /,
+    pattern:
+      /\bcalled `(?:Option|Result)::(?:unwrap|expect)[^`\n]{0,20}` on an? `(?:None|Err)` value|^Panicked at /,
     from: 'line',
   },
   // Ruby YJIT and similar runtimes: `ruby: YJIT has panicked. More info to follow...`.
@@ -81,11 +87,16 @@ const RULES: readonly CrashRule[] = [
   // Ruby: `app.rb:12:in 'foo': undefined method 'x' for nil (NoMethodError)`.
   { kind: 'exception', pattern: /\([A-Z][\w:]{0,80}(?:Error|Exception)\)$/, from: 'line' },
   // `Error: ret = HV_BAD_ARGUMENT (...)` anywhere, even inside a JSON log line.
-  { kind: 'error', pattern: /\b(?:error|Error|ERROR):\s?(?:ret\s?=\s?)?[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}/, from: 'match' },
+  {
+    kind: 'error',
+    pattern: /\b(?:error|Error|ERROR):\s?(?:ret\s?=\s?)?[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}/,
+    from: 'match',
+  },
   // `QEMU error: x`, `qemu-system-aarch64: Error: x`, `mimalloc: error: x`, `==pid==ERROR: AddressSanitizer: x`.
   {
     kind: 'error',
-    pattern: /^(?:==\w{1,10}==)?(?:[\w./-]{1,60}:\s{0,2}){0,3}(?:\[[\w.-]{1,30}\]\s{0,2})?(?:[\w-]{1,30}\s)?(?:error|ERROR|Error)(?:\[\w{1,10}\])?:\s{0,4}\S/,
+    pattern:
+      /^(?:==\w{1,10}==)?(?:[\w./-]{1,60}:\s{0,2}){0,3}(?:\[[\w.-]{1,30}\]\s{0,2})?(?:[\w-]{1,30}\s)?(?:error|ERROR|Error)(?:\[\w{1,10}\])?:\s{0,4}\S/,
     from: 'line',
   },
   // A bracketed component then a symbolic code: `[hvf] HV_BAD_ARGUMENT: ...`.
@@ -95,12 +106,13 @@ const RULES: readonly CrashRule[] = [
 // Words without which a line is no crash line (lines starting with `[` are candidates too). Found in one
 // pass over the lower-cased joined lines (much faster in V8 than a case-insensitive pattern); only the
 // lines they are on are classified.
-const TRIGGER = /panic|fatal|assert|check failed|error|exception|terminat|fault|interrupt|exit|violation|unwrap|expect/g;
+const TRIGGER =
+  /panic|fatal|assert|check failed|error|exception|terminat|fault|interrupt|exit|violation|unwrap|expect/g;
 // LuaJIT's assertion arguments in a gdb frame: `file=addr "lj_sysprof.c", line=243, func=addr "f", fmt=addr "cond"`.
-const LJ_ASSERT_FILE = /file=[^"\n]{0,40}"(?:[^"\n]{0,300}\/)?([^"/\n]{1,200})"/;
-const LJ_ASSERT_LINE = /\bline=(\d{1,7})/;
-const LJ_ASSERT_FUNC = /func=[^"\n]{0,40}"([^"\n]{1,200})"/;
-const LJ_ASSERT_FMT = /fmt=[^"\n]{0,40}"([^"\n]{1,500})"/;
+const LJ_ASSERT_FILE = /file=[^"\n]{0,40}"(?:[^"\n]{0,300}\/)?([^"/\n]{1,200})"/; // the base name of `file`
+const LJ_ASSERT_LINE = /\bline=(\d{1,7})/; // `line=243`
+const LJ_ASSERT_FUNC = /func=[^"\n]{0,40}"([^"\n]{1,200})"/; // the quoted function name
+const LJ_ASSERT_FMT = /fmt=[^"\n]{0,40}"([^"\n]{1,500})"/; // the quoted condition or message
 // Backticks of markdown code spans around a quoted line (`` `Error: x` ``).
 const EDGE_BACKTICKS = /^`{1,3}|`{1,3}$/g;
 // Runs of whitespace, collapsed in crash line text.
@@ -138,7 +150,8 @@ function candidateLines(lines: readonly string[]): number[] {
     hits.fill(1); // lower-casing changed offsets (rare characters such as `İ`): classify every line
   }
   const out: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (hits[i] === 1 || startsWithBracket(lines[i] as string)) out.push(i);
+  for (let i = 0; i < lines.length; i++)
+    if (hits[i] === 1 || startsWithBracket(lines[i] as string)) out.push(i);
   return out;
 }
 
@@ -180,8 +193,15 @@ function luajitAssert(line: string, next: string | undefined): CrashLine | null 
   if (file === undefined && fmt === undefined) return null;
   const lineNo = LJ_ASSERT_LINE.exec(joined)?.[1];
   const func = LJ_ASSERT_FUNC.exec(joined)?.[1];
-  const where = [file === undefined ? undefined : lineNo === undefined ? file : `${file}:${lineNo}`, func, fmt];
-  return { kind: 'assertion', text: clean(`lj_assert_fail ${where.filter((w) => w !== undefined).join(': ')}`) };
+  const where = [
+    file === undefined ? undefined : lineNo === undefined ? file : `${file}:${lineNo}`,
+    func,
+    fmt,
+  ];
+  return {
+    kind: 'assertion',
+    text: clean(`lj_assert_fail ${where.filter((w) => w !== undefined).join(': ')}`),
+  };
 }
 
 function clean(text: string): string {

@@ -29,7 +29,12 @@ export function extractFacts(text: string, notes: string[] = []): Fact[] {
   const found: FoundFact[] = [];
   ALL_RULES.forEach(({ group, rules }) => {
     rules.forEach((rule, index) => {
-      const hits = guard(notes, `fact rule ${group}#${index}`, () => runFactRule(rule, subject, MAX_FACTS), []);
+      const hits = guard(
+        notes,
+        `fact rule ${group}#${index}`,
+        () => runFactRule(rule, subject, MAX_FACTS),
+        [],
+      );
       for (const hit of hits) found.push(hit);
     });
   });
@@ -41,8 +46,10 @@ export function extractFacts(text: string, notes: string[] = []): Fact[] {
   };
   for (const { fact } of found) {
     add(fact);
-    if (fact.kind === 'chip' && hasFamily(fact.name)) add({ kind: 'chip', name: chipFamily(fact.name), source: fact.source });
-    if (fact.kind === 'os' && DISTRO_NAMES.has(fact.name)) add({ kind: 'os', name: 'linux', source: fact.source });
+    if (fact.kind === 'chip' && hasFamily(fact.name))
+      add({ kind: 'chip', name: chipFamily(fact.name), source: fact.source });
+    if (fact.kind === 'os' && DISTRO_NAMES.has(fact.name))
+      add({ kind: 'os', name: 'linux', source: fact.source });
   }
   return dropVersionless(facts.items);
 }

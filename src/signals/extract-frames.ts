@@ -12,7 +12,14 @@ import {
   parseMacCrash,
   parseWinDbg,
 } from './frame-formats-native.js';
-import { parseAtFrame, parseAtPath, parseGo, parseLua, parsePython, parseRust } from './frame-formats-managed.js';
+import {
+  parseAtFrame,
+  parseAtPath,
+  parseGo,
+  parseLua,
+  parsePython,
+  parseRust,
+} from './frame-formats-managed.js';
 import { baseName, type ParsedFrames, type RawFrame } from './frame-text.js';
 import { stripLogPrefix } from './log-prefix.js';
 import { MAX_FRAMES } from './limits.js';
@@ -30,7 +37,10 @@ export interface ExtractedFrames {
 }
 
 /** Frames of `lines` in order; lines where `skip(i)` is true (register dumps, image lists) are not read. */
-export function extractFrames(lines: readonly string[], skip: (index: number) => boolean = () => false): ExtractedFrames {
+export function extractFrames(
+  lines: readonly string[],
+  skip: (index: number) => boolean = () => false,
+): ExtractedFrames {
   const frames: Frame[] = [];
   const frameLines = new Uint8Array(lines.length);
   const rendered = new Map<number, string>();
@@ -64,7 +74,8 @@ function isDigit(c: number): boolean {
 /** `libsystem_c.dylib abort`, `libfoo.dylib foo file.c:12`: a frame as evidence text. */
 function renderFrame(frame: Frame): string {
   let text = frame.module === undefined ? frame.fn : `${frame.module} ${frame.fn}`;
-  if (frame.file !== undefined) text += frame.line === undefined ? ` ${frame.file}` : ` ${frame.file}:${frame.line}`;
+  if (frame.file !== undefined)
+    text += frame.line === undefined ? ` ${frame.file}` : ` ${frame.file}:${frame.line}`;
   return text;
 }
 
@@ -72,8 +83,9 @@ function renderFrame(frame: Frame): string {
 export function parseLine(line: string, next?: string, after?: string): ParsedFrames | null {
   const c = line[0] as string;
   if (c === '#') return parseGdb(line, next);
+  // lldb: `frame #1: ...`, the selected frame starred (`* frame #0: ...`).
   if ((c === '*' || c === 'f') && (line.startsWith('frame #') || /^\*\s{0,4}frame #/.test(line))) {
-    return parseLldb(line); // lldb's selected frame is starred
+    return parseLldb(line);
   }
   if (c === 'a' && line.startsWith('at ')) return parseAtFrame(line) ?? parseAtPath(line);
   if (c === 'F' && line.startsWith('File "')) return parsePython(line);
@@ -101,7 +113,10 @@ function parseOther(line: string, next: string | undefined, after: string | unde
     if (win !== null) return win;
   }
   if (line.includes('"symbol"')) return parseIpsJson(line);
-  if (next !== undefined && (next.includes('.go:') || next.includes('.s:') || (after?.includes('.go:') ?? false))) {
+  if (
+    next !== undefined &&
+    (next.includes('.go:') || next.includes('.s:') || (after?.includes('.go:') ?? false))
+  ) {
     return parseGo(line, next, after);
   }
   return null;

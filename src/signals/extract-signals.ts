@@ -1,15 +1,19 @@
 // Issue text → Signals: the first step of the triage pipeline. Pure, synchronous and deterministic;
-// it never throws. The body is bounded and cleaned first (bound-input.ts), its markdown structure read
-// (markdown-blocks.ts), boilerplate lines marked (remove-boilerplate.ts); then facts are read from all
-// lines, frames from all but dumps, and the text, code blocks, crash lines, codes, locations and
-// signals from the normalized lines that are evidence. Each step runs guarded: a failing step leaves
-// its part empty and says why in `notes`.
+// it never throws. Steps, in order:
+//   1. bound and clean the body (bound-input.ts) and read its markdown structure (markdown-blocks.ts);
+//   2. mark boilerplate lines (remove-boilerplate.ts): headers, template headings, dumps;
+//   3. read frames from every line but dumps (extract-frames.ts);
+//   4. read facts from the lines that are neither dumps nor frames, headers included (extract-facts.ts);
+//   5. build the evidence text: kept lines normalized (normalize-text.ts), markup stripped from prose,
+//      tabular frame lines rendered from their frames;
+//   6. read code blocks, crash lines, codes, locations and signals from that text.
+// Each step runs guarded: a failing step leaves its part empty and says why in `notes`.
 import type { IssueInput, Signals } from '../types.js';
-import { boundBody, sanitizeText, splitLines } from './bound-input.js';
+import { boundBody, headAndTail, sanitizeText, splitLines } from './bound-input.js';
 import { extractErrorCodes, extractLocations, extractSignalNames } from './extract-codes.js';
 import { extractCrashLines } from './extract-crash-lines.js';
 import { extractFacts } from './extract-facts.js';
-import { extractFrames } from './extract-frames.js';
+import { extractFrames, type ExtractedFrames } from './extract-frames.js';
 import { describeError, guard } from './guard.js';
 import {
   MAX_CODE_BLOCKS,
@@ -38,71 +42,88 @@ export function extractSignals(input: IssueInput): Signals {
 
 function extract(input: IssueInput, notes: string[]): Signals {
   const rawTitle = guard(notes, 'title', () => cleanTitle(asString(input?.title)), '');
-  const title = guard(notes, 'title normalization', () => normalizeText(stripMarkup(rawTitle)).trim(), rawTitle);
+  const title = guard(notes, 'title', () => normalizeText(stripMarkup(rawTitle)).trim(), rawTitle);
 
-  const bounded = boundBody(asString(input?.body));
-  if (bounded.skipped > 0) {
-    notes.push(`body too long: skipped ${bounded.skipped} characters in the middle (kept the head and the tail)`);
-  }
-  const clean = sanitizeText(bounded.text);
-  notes.push(...clean.notes);
-  const split = splitLines(clean.text);
-  if (split.cut > 0) notes.push(`cut ${split.cut} lines longer than the line limit`);
-
-  const layout = guard(notes, 'markdown', () => scanMarkdown(split.lines), plainLayout(split.lines));
-  const lines = layout.lines;
-  const marks = guard(notes, 'boilerplate', () => markBoilerplate(lines, layout.kinds), new Uint8Array(lines.length));
-
-  const framesFound = guard(notes, 'frames', () => extractFrames(lines, (i) => marks[i] === LineMark.DUMP), {
+  // 1. Bounded, clean lines and their markdown structure.
+  const layout = readBody(asString(input?.body), notes);
+  const { lines } = layout;
+  // 2. Boilerplate.
+  const emptyMarks = new Uint8Array(lines.length);
+  const marks = guard(notes, 'boilerplate', () => markBoilerplate(lines, layout.kinds), emptyMarks);
+  // 3. Frames.
+  const noFrames: ExtractedFrames = {
     frames: [],
-    frameLines: new Uint8Array(lines.length),
-    rendered: new Map<number, string>(),
+    frameLines: emptyMarks,
+    rendered: new Map(),
     truncated: false,
-  });
-  if (framesFound.truncated) notes.push(`frames capped at ${MAX_FRAMES}`);
-  // Facts come from every line but dumps and frames: headers (`OS Version:`) count, frame lines are bulk.
-  const factLines = lines.filter((_l, i) => marks[i] !== LineMark.DUMP && framesFound.frameLines[i] !== 1);
-  const factText = headAndTail(`${rawTitle}\n${factLines.join('\n')}`, MAX_FACT_HEAD_CHARS, MAX_FACT_TAIL_CHARS);
-  const facts = guard(notes, 'facts', () => extractFacts(factText, notes), []);
-
+  };
+  const found = guard(
+    notes,
+    'frames',
+    () => extractFrames(lines, (i) => marks[i] === LineMark.DUMP),
+    noFrames,
+  );
+  if (found.truncated) notes.push(`frames capped at ${MAX_FRAMES}`);
+  // 4. Facts: headers (`OS Version:`) count; frame lines are bulk without platform details.
+  const factLines = lines.filter((_l, i) => marks[i] !== LineMark.DUMP && found.frameLines[i] !== 1);
+  const factText = headAndTail(
+    `${rawTitle}\n${factLines.join('\n')}`,
+    MAX_FACT_HEAD_CHARS,
+    MAX_FACT_TAIL_CHARS,
+  );
+  const facts = guard(notes, 'facts', () => extractFacts(factText.text, notes), []);
+  // 5. Evidence text.
+  const evidence = { lines, layout, marks, rendered: found.rendered };
   const textLines = guard(
     notes,
     'text',
-    () => evidenceLines({ lines, layout, marks, rendered: framesFound.rendered }),
-    [] as (string | null)[],
+    () => evidenceLines(evidence),
+    lines.map(() => null),
   );
-  const dropped = textLines.reduce((n, l, i) => (l === null && layout.kinds[i] !== 'fence' ? n + 1 : n), 0);
-  if (dropped > 0) notes.push(`dropped ${dropped} boilerplate lines (headers, template headings, dumps, comments)`);
+  const dropped = textLines.filter((l, i) => l === null && layout.kinds[i] !== 'fence').length;
+  if (dropped > 0)
+    notes.push(`dropped ${dropped} boilerplate lines (headers, template headings, dumps, comments)`);
   const kept = textLines.filter((l): l is string => l !== null);
   const text = `${title}\n${joinLines(kept)}`;
-
-  const codeBlocks = guard(notes, 'code blocks', () => collectCodeBlocks(layout, textLines), []);
+  // 6. What is read from the text.
   const crash = guard(notes, 'crash lines', () => extractCrashLines([title, ...kept]), {
     crashLines: [],
     truncated: false,
   });
   if (crash.truncated) notes.push(`crash lines capped at ${MAX_CRASH_LINES}`);
-
   return {
     title,
     text,
-    codeBlocks,
+    codeBlocks: guard(notes, 'code blocks', () => collectCodeBlocks(layout, textLines), []),
     crashLines: crash.crashLines,
     errorCodes: guard(notes, 'error codes', () => extractErrorCodes(text), []),
     locations: guard(notes, 'locations', () => extractLocations(text), []),
     signals: guard(notes, 'signals', () => extractSignalNames(text), []),
-    frames: framesFound.frames,
+    frames: found.frames,
     facts,
     notes,
   };
 }
 
-/** The first `head` and last `tail` characters, cut at line breaks. */
-function headAndTail(text: string, head: number, tail: number): string {
-  if (text.length <= head + tail) return text;
-  const headEnd = Math.max(text.lastIndexOf('\n', head), 0);
-  const tailStart = text.indexOf('\n', text.length - tail);
-  return `${text.slice(0, headEnd)}\n${tailStart < 0 ? '' : text.slice(tailStart + 1)}`;
+/** Step 1: the body bounded, cleaned, split into lines and read as markdown; what was changed goes to notes. */
+function readBody(body: string, notes: string[]): MarkdownLayout {
+  const bounded = boundBody(body);
+  if (bounded.skipped > 0) {
+    notes.push(
+      `body too long: skipped ${bounded.skipped} characters in the middle (kept the head and the tail)`,
+    );
+  }
+  const clean = sanitizeText(bounded.text);
+  notes.push(...clean.notes);
+  const split = splitLines(clean.text);
+  if (split.cut > 0) notes.push(`cut ${split.cut} lines longer than the line limit`);
+  const plain: MarkdownLayout = {
+    lines: split.lines,
+    kinds: split.lines.map(() => 'prose' as const),
+    blocks: [],
+    inlineCode: [],
+  };
+  return guard(notes, 'markdown', () => scanMarkdown(split.lines), plain);
 }
 
 function asString(value: unknown): string {
@@ -114,8 +135,8 @@ function asString(value: unknown): string {
 const LINE_BREAKS = /[\r\n]+/g;
 
 function cleanTitle(title: string): string {
-  const one = sanitizeText(title.length > MAX_TITLE_CHARS * 2 ? title.slice(0, MAX_TITLE_CHARS * 2) : title).text;
-  const flat = one.replace(LINE_BREAKS, ' ').trim();
+  const head = title.length > MAX_TITLE_CHARS * 2 ? title.slice(0, MAX_TITLE_CHARS * 2) : title;
+  const flat = sanitizeText(head).text.replace(LINE_BREAKS, ' ').trim();
   return flat.length > MAX_TITLE_CHARS ? flat.slice(0, MAX_TITLE_CHARS) : flat;
 }
 
@@ -128,9 +149,9 @@ interface EvidenceInput {
 }
 
 /**
- * Per line, the normalized text it contributes, or null when it is dropped (boilerplate, fence marker,
- * comment). The other lines are normalized in one pass over their joined text: the table never changes
- * the number of lines.
+ * Step 5: per line, the normalized text it contributes, or null when it is dropped (boilerplate, fence
+ * marker, comment). The lines to normalize go through the table in one pass over their joined text:
+ * the table never changes the number of lines.
  */
 function evidenceLines({ lines, layout, marks, rendered }: EvidenceInput): (string | null)[] {
   const out: (string | null)[] = new Array<string | null>(lines.length).fill(null);
@@ -142,14 +163,23 @@ function evidenceLines({ lines, layout, marks, rendered }: EvidenceInput): (stri
     if (r === undefined) toNormalize.push(i);
     else out[i] = r;
   }
-  const raw = toNormalize.map((i) => lines[i] as string);
-  let normalized = normalizeText(raw.join('\n')).split('\n');
-  if (normalized.length !== raw.length) normalized = raw.map((l) => normalizeText(l));
+  const normalized = normalizedLines(toNormalize.map((i) => lines[i] as string));
   toNormalize.forEach((lineIndex, k) => {
     const line = normalized[k] as string;
-    out[lineIndex] = layout.kinds[lineIndex] === 'prose' ? stripMarkup(line).trimEnd() : line.trimEnd();
+    out[lineIndex] = trimEnd(layout.kinds[lineIndex] === 'prose' ? stripMarkup(line) : line);
   });
   return out;
+}
+
+/** Normalizes many one-line strings in one pass over their joined text. */
+function normalizedLines(lines: readonly string[]): string[] {
+  const out = normalizeText(lines.join('\n')).split('\n');
+  return out.length === lines.length ? out : lines.map((l) => normalizeText(l));
+}
+
+/** `line` without trailing whitespace; no allocation when there is none. */
+function trimEnd(line: string): string {
+  return line.charCodeAt(line.length - 1) <= 32 ? line.trimEnd() : line;
 }
 
 /** Joins lines, keeping at most one blank line in a row. */
@@ -170,7 +200,7 @@ function isBlankLine(line: string): boolean {
   return line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
 }
 
-/** Block contents as they appear in the text, then long inline code spans. */
+/** Block contents as they appear in the text, then long inline code spans (normalized in one pass). */
 function collectCodeBlocks(layout: MarkdownLayout, textLines: readonly (string | null)[]): string[] {
   const blocks: string[] = [];
   for (const b of layout.blocks) {
@@ -182,15 +212,10 @@ function collectCodeBlocks(layout: MarkdownLayout, textLines: readonly (string |
       .trim();
     if (body !== '') blocks.push(body);
   }
-  for (const span of layout.inlineCode) {
-    if (blocks.length >= MAX_CODE_BLOCKS) break;
-    if (span.length >= MIN_INLINE_CODE_CHARS) blocks.push(normalizeText(span));
-  }
-  return blocks;
-}
-
-function plainLayout(lines: string[]): MarkdownLayout {
-  return { lines, kinds: lines.map(() => 'prose' as const), blocks: [], inlineCode: [] };
+  const spans = layout.inlineCode
+    .filter((span) => span.length >= MIN_INLINE_CODE_CHARS)
+    .slice(0, MAX_CODE_BLOCKS - blocks.length);
+  return spans.length === 0 ? blocks : [...blocks, ...normalizedLines(spans)];
 }
 
 function emptySignals(notes: string[]): Signals {

@@ -18,7 +18,8 @@ const PYTHON_C = /^Binary file "([^"]{1,1000})", at ([^\s[]{1,300})/;
 // also .NET frames without a source (`at Ns.Dictionary`2.FindValue(TKey key)`, nested `Outer+Inner`).
 const JAVA = /^at\s{1,4}(?:([\w.$@-]{1,150})\/\/?)?([\w$.<>`+-]{1,300})\(([^()]{0,300})\)(?:\s.{0,300})?$/;
 // Java/Kotlin source in parentheses: `Bar.java:40`, `Native Method`, `Unknown Source`.
-const JAVA_SOURCE = /^(?:([\w$.-]{1,200}\.(?:java|kt|kts|scala|groovy|clj)|Native Method|Unknown Source)(?::(\d{1,7}))?)$/;
+const JAVA_SOURCE =
+  /^(?:([\w$.-]{1,200}\.(?:java|kt|kts|scala|groovy|clj)|Native Method|Unknown Source)(?::(\d{1,7}))?)$/;
 // The line number of a .NET frame: `...x.cs:line 42` at the end.
 const DOTNET_LINE = /:line (\d{1,7})$/;
 // JavaScript names: identifiers with dots, `<anonymous>`, `[as alias]` parts.
@@ -36,7 +37,8 @@ export function parseRust(line: string, next: string | undefined): ParsedFrames 
   const m = RUST.exec(line);
   if (m === null) return null;
   const name = (m[1] as string).trim();
-  if (!RUST_NAME.test(name) || !(name.includes('::') || name.includes('_') || name.startsWith('<'))) return null;
+  if (!RUST_NAME.test(name) || !(name.includes('::') || name.includes('_') || name.startsWith('<')))
+    return null;
   if (name.includes(' ') && !name.includes('<')) return null; // spaces only inside `<impl X>` / `<A as B>`
   const at = next === undefined ? null : AT_PATH.exec(next.trim());
   if (at === null) return one({ fn: name });
@@ -108,7 +110,11 @@ export function parseAtPath(line: string): ParsedFrames | null {
 }
 
 /** Go: `pkg.fn(args)` (or `created by pkg.fn`) followed by a `file.go:line` line; may wrap its arguments. */
-export function parseGo(line: string, next: string | undefined, after: string | undefined): ParsedFrames | null {
+export function parseGo(
+  line: string,
+  next: string | undefined,
+  after: string | undefined,
+): ParsedFrames | null {
   if (next === undefined) return null;
   // `created by pkg.fn in goroutine 7`: the goroutine number is not part of the name.
   let name = line.startsWith('created by ') ? line.slice(11).replace(/\sin goroutine \d{1,9}$/, '') : line;

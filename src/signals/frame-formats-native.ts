@@ -3,7 +3,15 @@
 // `backtrace_symbols`, WinDbg `module!function+0x12`, symbolicated kernel panic frames and the
 // `"symbol"` fields of macOS .ips JSON. Each takes a line already stripped of indentation and quote
 // markers (and the next lines, for formats that wrap) and returns frames or null.
-import { baseName, one, parseLocation, readSymbol, tabular, type ParsedFrames, type RawFrame } from './frame-text.js';
+import {
+  baseName,
+  one,
+  parseLocation,
+  readSymbol,
+  tabular,
+  type ParsedFrames,
+  type RawFrame,
+} from './frame-text.js';
 
 // lldb: `* frame #0: 0x0000000104f1f5e4 libfoo.dylib`sym(args) at file.c:12:3 [opt]`.
 const LLDB = /^(?:\*\s{0,4})?frame #\d{1,5}:\s{0,8}(?:0x[0-9a-fA-F]{1,16}\s{1,8})?(.{1,4000})$/;
@@ -14,7 +22,7 @@ const SYMBOL_START = /^(?:[A-Za-z_~<?$]|[-+]\[|\(anonymous)/;
 // Sanitizer location right after the symbol: ` /src/file.c:12:3`.
 const SANITIZER_LOCATION = /^\s{1,4}(\S{1,1000}:\d{1,7}(?::\d{1,7})?)/;
 // Sanitizer module + offset: `(/lib/x86_64-linux-gnu/libc.so.6+0x29d90)`.
-const MODULE_OFFSET = /\((\S{1,1000})\+0x[0-9a-fA-F]{1,16}\)/;
+const MODULE_OFFSET = /\(([^()\s]{1,300})\+0x[0-9a-fA-F]{1,16}\)/;
 // A `(file.swift:12)` location after a macOS frame symbol.
 const TRAILING_PAREN_LOCATION = /\s\(([^()\s]{1,300}:\d{1,7})\)$/;
 // glibc / Ruby backtrace_symbols: `/usr/lib/libruby.so.3.3(rb_vm_bugreport+0x5cc) [0x7f2a1b2c3d4e]`.
@@ -28,7 +36,8 @@ const WINDBG_INDEX = /^[0-9a-fA-F]{2}\s/;
 const ADDRESS_SYMBOL =
   /^0x[0-9a-fA-F]{9,16}\s{1,8}(?:in\s)?([A-Za-z_][\w:.$~]{0,300})(?:\s\+\s(?:0x[0-9a-fA-F]{1,16}|\d{1,9}))?$/;
 // Intel panic log: `0xffffff80a1b2c3d0 : 0xffffff8012345678 mach_kernel : _panic + 0x1a`.
-const PANIC_RETURN = /^0x[0-9a-fA-F]{1,16}\s{0,4}:\s{0,4}0x[0-9a-fA-F]{1,16}\s{1,4}(\S{1,200})\s{1,4}:\s{1,4}(.{1,400})$/;
+const PANIC_RETURN =
+  /^0x[0-9a-fA-F]{1,16}\s{0,4}:\s{0,4}0x[0-9a-fA-F]{1,16}\s{1,4}(\S{1,200})\s{1,4}:\s{1,4}(.{1,400})$/;
 // macOS .ips JSON frames: `"symbol":"mi_free"`.
 const IPS_SYMBOL = /"symbol"\s{0,4}:\s{0,4}"([^"\\]{1,300})"/g;
 
@@ -157,7 +166,10 @@ export function parseBacktraceSymbols(line: string): ParsedFrames | null {
   const m = BACKTRACE_SYMBOLS.exec(line);
   if (m === null) return null;
   const symbol = m[2] as string;
-  return tabular({ fn: symbol === '' || symbol.startsWith('+') ? '??' : symbol, module: baseName(m[1] as string) });
+  return tabular({
+    fn: symbol === '' || symbol.startsWith('+') ? '??' : symbol,
+    module: baseName(m[1] as string),
+  });
 }
 
 export function parseWinDbg(line: string): ParsedFrames | null {

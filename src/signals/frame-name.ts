@@ -62,7 +62,8 @@ function computeFrameName(raw: string): string {
   s = s.trim();
   if (s.includes('+')) s = stripTrailingOffsets(s);
   // Most names are plain identifiers or paths (`abort`, `lj_err_throw`, `com.foo.Bar.baz`): done.
-  if (PLAIN_NAME.test(s) && !s.includes('::h')) return s.length > MAX_NAME_CHARS ? s.slice(0, MAX_NAME_CHARS) : s;
+  if (PLAIN_NAME.test(s) && !s.includes('::h'))
+    return s.length > MAX_NAME_CHARS ? s.slice(0, MAX_NAME_CHARS) : s;
   const inlined = s.lastIndexOf('[inlined]');
   if (inlined >= 0 && s.slice(inlined + 9).trim() !== '') s = s.slice(inlined + 9);
   s = s.replace(MARKERS, '').replace(IN_MODULE, '').trim();

@@ -4,7 +4,8 @@
 // line as the crashing program printed it.
 
 // ISO timestamps: `2018-09-21T10:43:55.673998024Z`, `2024-01-01 12:00:00,123 +0100`.
-const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?\s{1,4}/;
+const ISO_PREFIX =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?\s{1,4}/;
 // Go's log package and others: `2020/02/13 19:41:05 ` (with optional microseconds).
 const SLASH_DATE_PREFIX = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})?\s{1,4}/;
 // The same after normalization: `timestamp `, `[clock] `, `date clock `, `[pid] `.
@@ -26,7 +27,9 @@ export function stripLogPrefix(raw: string): string {
     if (m === 0) break;
     line = line.slice(m);
   }
-  return line.trimEnd();
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /** Length of a log prefix at the start of `line`, 0 when there is none (cheap tests first). */

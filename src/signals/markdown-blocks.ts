@@ -45,7 +45,8 @@ export function scanMarkdown(input: readonly string[]): MarkdownLayout {
   let indentEnd = -1;
 
   const closeIndented = (): void => {
-    if (indentStart >= 0 && detailsDepth === 0) blocks.push({ kind: 'indented', start: indentStart, end: indentEnd });
+    if (indentStart >= 0 && detailsDepth === 0)
+      blocks.push({ kind: 'indented', start: indentStart, end: indentEnd });
     indentStart = -1;
   };
 
@@ -89,9 +90,15 @@ export function scanMarkdown(input: readonly string[]): MarkdownLayout {
       continue;
     }
 
-    if (line.includes('<')) detailsDepth = trackDetails(line, detailsDepth, () => (detailsStart = i), () => {
-      blocks.push({ kind: 'details', start: detailsStart, end: i + 1 });
-    });
+    if (line.includes('<')) {
+      const opened = (): void => {
+        detailsStart = i;
+      };
+      const closed = (): void => {
+        blocks.push({ kind: 'details', start: detailsStart, end: i + 1 });
+      };
+      detailsDepth = trackDetails(line, detailsDepth, opened, closed);
+    }
 
     if (isIndentedCode(line) && (indentStart >= 0 || i === 0 || isBlank(lines[i - 1] as string))) {
       if (indentStart < 0) indentStart = i;
@@ -103,7 +110,8 @@ export function scanMarkdown(input: readonly string[]): MarkdownLayout {
     kinds.push('prose');
     if (line.includes('`') && inlineCode.length < MAX_INLINE_SPANS) collectInlineCode(line, inlineCode);
   }
-  if (fence !== null && detailsDepth === 0) blocks.push({ kind: 'fenced', start: fenceStart, end: input.length });
+  if (fence !== null && detailsDepth === 0)
+    blocks.push({ kind: 'fenced', start: fenceStart, end: input.length });
   closeIndented();
   if (detailsDepth > 0) blocks.push({ kind: 'details', start: detailsStart, end: input.length });
   blocks.sort((a, b) => a.start - b.start);

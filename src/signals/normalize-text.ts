@@ -38,14 +38,16 @@ export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
     replacement: (match) => (match.length === 36 && match[8] === '-' ? 'uuid' : 'hash'),
     why: 'UUIDs identify one machine, boot or report, hashes one build; never the crash',
     example: {
-      before: 'Kernel UUID: 1B3C5D7E-2A4B-4C6D-8E0F-A1B2C3D4E5F6, commit 3f9d2c41b7a8e6d5c4b3a29180f7e6d5c4b3a291',
+      before:
+        'Kernel UUID: 1B3C5D7E-2A4B-4C6D-8E0F-A1B2C3D4E5F6, commit 3f9d2c41b7a8e6d5c4b3a29180f7e6d5c4b3a291',
       after: 'Kernel UUID: uuid, commit hash',
     },
   },
   {
     name: 'iso-timestamp',
     // ISO-8601 dates with optional time, fraction and zone (`2024-11-05T10:22:33.123+01:00`).
-    pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?\b/g,
+    pattern:
+      /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?\b/g,
     replacement: 'timestamp',
     why: 'when a crash happened differs between every report of it',
     example: {
@@ -174,7 +176,9 @@ export const NORMALIZATION_RULES: readonly NormalizationRule[] = [
 export function applyRule(rule: NormalizationRule, text: string): string {
   rule.pattern.lastIndex = 0;
   const { replacement } = rule;
-  return typeof replacement === 'string' ? text.replace(rule.pattern, replacement) : text.replace(rule.pattern, replacement);
+  return typeof replacement === 'string'
+    ? text.replace(rule.pattern, replacement)
+    : text.replace(rule.pattern, replacement);
 }
 
 /** Runs the whole table, in order. Line breaks are preserved: the output has as many lines as the input. */

@@ -33,7 +33,9 @@ const DISTRO = new RegExp(
   `\\b(${Object.keys(LINUX_DISTROS)
     .sort((a, b) => b.length - a.length)
     .map((k) => k.replace(/ /g, '\\s'))
-    .join('|')})(?: linux| gnu\\/linux| release| stream| leap| tumbleweed| server)?(?:[\\s:]v?(\\d{1,4}(?:\\.\\d{1,2}){0,2}))?\\b`,
+    .join(
+      '|',
+    )})(?: linux| gnu\\/linux| release| stream| leap| tumbleweed| server)?(?:[\\s:]v?(\\d{1,4}(?:\\.\\d{1,2}){0,2}))?\\b`,
   'g',
 );
 
@@ -112,14 +114,15 @@ export const OS_RULES: readonly FactRule[] = [
     // `AL2023`, also inside build paths like `AL2023_aarch64`.
     kind: 'os',
     name: 'amazon linux',
-    pattern: /(?<![A-Za-z0-9])AL(2023)(?![0-9])/g,
+    pattern: /AL(?<![A-Za-z0-9]AL)(2023)(?![0-9])/g,
   },
   {
     // Linux without a distribution: `GNU/Linux`, `Linux 6.8.0`, `x86_64-linux-gnu`, Go's `linux/amd64`.
     kind: 'os',
     name: 'linux',
     lower: true,
-    pattern: /\b(?:gnu\/linux\b|linux (\d\.\d{1,2}(?:\.\d{1,3})?)\b|linux[/-](?:gnu|musl|amd64|arm64|x86_64|aarch64)\b)/g,
+    pattern:
+      /\b(?:gnu\/linux\b|linux (\d\.\d{1,2}(?:\.\d{1,3})?)\b|linux[/-](?:gnu|musl|amd64|arm64|x86_64|aarch64)\b)/g,
   },
   {
     // `Windows 11`, `Windows 10 Pro 22H2`, `Win11`, `Windows Server 2022`, and

@@ -21,6 +21,10 @@ const templateHeadings = new Set(TEMPLATE_HEADINGS);
 
 const MAX_KEY_CHARS = 48;
 const MAX_HEADING_CHARS = 80;
+// Markdown around a heading: `### `, `**...**`, `__...__`, a trailing `:` or `?`.
+const HEADING_LEAD = '#*_ \t';
+const HEADING_TRAIL = '*_:? \t';
+const MIN_HEADING_CHARS = Math.min(...TEMPLATE_HEADINGS.map((h) => h.length));
 
 // A register name, then `:`/`=` or spaces, then a hex value: one line of a thread-state dump.
 const REGISTER_LINE = /^([a-z][a-z0-9]{0,10})(?:\s{0,8}[:=]\s{0,8}|\s{1,8})0x[0-9a-fA-F]{1,16}\b/i;
@@ -43,10 +47,11 @@ export function markBoilerplate(lines: readonly string[], kinds: readonly LineKi
     }
     const body = stripLead(line);
     if (body === '') continue;
-    if (DROPPED_SECTION_HEADERS.some((re) => re.test(body))) {
+    const first = body[0];
+    if ((first === 'B' || first === 'T') && DROPPED_SECTION_HEADERS.some((re) => re.test(body))) {
       marks[i] = LineMark.DUMP;
       inSection = true;
-    } else if (isRegisterLine(body)) {
+    } else if (body.includes('0x') && isRegisterLine(body)) {
       marks[i] = LineMark.DUMP;
     } else if (isHeaderLine(body)) {
       marks[i] = LineMark.HEADER;
@@ -65,7 +70,15 @@ function stripLead(line: string): string {
     if (c === ' ' || c === '\t' || c === '>' || c === '*' || c === '+' || c === '.' || c === '-') i++;
     else break;
   }
-  return i === 0 ? line.trimEnd() : line.slice(i).trimEnd();
+  const end = trimmedEnd(line);
+  return i === 0 && end === line.length ? line : line.slice(i, end);
+}
+
+/** Length of `line` without trailing whitespace (no allocation when there is none). */
+function trimmedEnd(line: string): number {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
+  return end;
 }
 
 function isRegisterLine(body: string): boolean {
@@ -87,8 +100,13 @@ export function isHeaderLine(body: string): boolean {
 
 /** `### What happened?`, `**Describe the bug**`, `Steps to reproduce:` as a line of its own. */
 export function isTemplateHeading(body: string): boolean {
-  if (body.length > MAX_HEADING_CHARS) return false;
-  let s = body.replace(/^[#*_\s]+/, '').replace(/[*_:?\s]+$/, '');
-  s = s.replace(/\s+/g, ' ').toLowerCase();
+  if (body.length > MAX_HEADING_CHARS || body.length < MIN_HEADING_CHARS) return false;
+  let start = 0;
+  let end = body.length;
+  while (start < end && HEADING_LEAD.includes(body[start] as string)) start++;
+  while (end > start && HEADING_TRAIL.includes(body[end - 1] as string)) end--;
+  if (end - start < MIN_HEADING_CHARS) return false;
+  let s = body.slice(start, end).toLowerCase();
+  if (s.includes('  ') || s.includes('\t')) s = s.replace(/\s+/g, ' '); // `Steps  to reproduce`
   return templateHeadings.has(s);
 }

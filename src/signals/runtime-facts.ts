@@ -45,12 +45,18 @@ export const RUNTIMES: readonly Runtime[] = [
 ];
 
 // Each entry's spellings as one anchored pattern, to tell which entry a match belongs to.
-const entryPatterns = RUNTIMES.map((r) => ({ runtime: r, pattern: new RegExp(`^(?:${r.spellings.join('|')})$`) }));
+const entryPatterns = RUNTIMES.map((r) => ({
+  runtime: r,
+  pattern: new RegExp(`^(?:${r.spellings.join('|')})$`),
+}));
 
+// `<name>[ emulator][ version][:] <version>` over lower-cased text: `ruby 3.3.6`, `QEMU emulator version 9.1.0`,
+// `go1.22.3`, `java version "1.8.0_381"`, `puma (6.5.0)`, `mimalloc@3.0.1`, `python3.13`, `UTM Version: 4.6.4`.
 const RUNTIME_VERSION = new RegExp(
   `\\b(${RUNTIMES.flatMap((r) => r.spellings).join('|')})(?: emulator)?(?: version)?:?[\\s@"(-]{0,3}v?(\\d{1,4}(?:\\.\\d{1,10}){0,3})`,
   'g',
 );
+
 /** The table entry a matched spelling belongs to (`qemu-system-aarch64` → qemu). */
 function runtimeOf(spelling: string): Runtime | undefined {
   return entryPatterns.find((e) => e.pattern.test(spelling))?.runtime;

@@ -4,9 +4,9 @@
 // not HTML.
 
 // `![alt](url "title")`: an image (screenshot) carries no words of the report.
-const IMAGE_LINK = /!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g;
+const IMAGE_LINK = /!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g;
 // `[text](url)` → `text (url)`: keeps both, without the brackets glued to the words.
-const LINK = /\[([^\]\n]{1,500})\]\(([^)\s]{1,2000})\)/g;
+const LINK = /\[([^\]\n]{1,300})\]\(([^()[\]\s]{1,1000})\)/g;
 // Tags GitHub renders in issues; a fixed list so that `<sysprof>` or `<anonymous>` in prose survive.
 const HTML_TAG =
   /<\/?(?:a|b|i|u|s|p|br|hr|em|tt|del|ins|sub|sup|kbd|pre|code|samp|span|div|img|picture|source|video|details|summary|strong|small|blockquote|table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|center|font|mark|figure|figcaption)(?=[\s/>])[^<>\n]{0,1000}>/gi;

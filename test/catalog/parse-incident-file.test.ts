@@ -29,8 +29,8 @@ describe('parseIncidentFile', () => {
     ['a list, not a mapping', '- a\n- b\n', '(file)', /mapping/],
     ['missing title', GOOD.replace('title: Demo\n', ''), 'title', /expected string/i],
     ['bad id', GOOD.replace('demo-incident', 'Demo Incident!'), 'id', /lower-case/],
-    ['unknown field', `${GOOD}colour: red\n`, '(file)', /colour/],
-    ['unknown match field', GOOD.replace('match:\n', 'match:\n  regex: "(a+)+$"\n'), 'match', /regex/],
+    ['unknown field', `${GOOD}colour: red\n`, 'colour', /colour/],
+    ['unknown match field', GOOD.replace('match:\n', 'match:\n  regex: "(a+)+$"\n'), 'match.regex', /regex/],
     [
       'wrong type',
       GOOD.replace('signatures: [DEMO_FAILURE]', 'signatures: 12'),

@@ -51,7 +51,12 @@ describe('extractCrashLines', () => {
       'timestamp clock http: panic serving 10.0.0.7:51234: assignment to entry in nil map',
       'http: panic serving 10.0.0.7:51234: assignment to entry in nil map',
     ],
-    ['panic', 'YJIT panic', 'ruby: YJIT has panicked. More info to follow...', 'YJIT has panicked. More info to follow...'],
+    [
+      'panic',
+      'YJIT panic',
+      'ruby: YJIT has panicked. More info to follow...',
+      'YJIT has panicked. More info to follow...',
+    ],
     [
       'panic',
       'Linux kernel panic',
@@ -65,7 +70,12 @@ describe('extractCrashLines', () => {
       'Fatal Python error: _PyRecursiveMutex_Unlock: unlocking a recursive mutex that is not owned by the current thread',
     ],
     ['fatal', 'Go fatal error', 'fatal error: concurrent map writes', 'fatal error: concurrent map writes'],
-    ['fatal', 'Rust runtime abort', 'fatal runtime error: stack overflow', 'fatal runtime error: stack overflow'],
+    [
+      'fatal',
+      'Rust runtime abort',
+      'fatal runtime error: stack overflow',
+      'fatal runtime error: stack overflow',
+    ],
     [
       'fatal',
       'Swift fatal error',
@@ -97,7 +107,12 @@ describe('extractCrashLines', () => {
       'LuaJIT ASSERT lj_snap.c:972: lj_snap_restore: return bytecode expected',
       'LuaJIT ASSERT lj_snap.c:972: lj_snap_restore: return bytecode expected',
     ],
-    ['assertion', 'Chromium CHECK', 'Check failed: index < size_ (7 vs. 3)', 'Check failed: index < size_ (7 vs. 3)'],
+    [
+      'assertion',
+      'Chromium CHECK',
+      'Check failed: index < size_ (7 vs. 3)',
+      'Check failed: index < size_ (7 vs. 3)',
+    ],
     [
       'assertion',
       'assertion with quotes',

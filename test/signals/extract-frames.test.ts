@@ -168,7 +168,12 @@ describe('extractFrames, per format', () => {
     [
       'Java, module prefix and native method',
       '\tat java.base/jdk.internal.reflect.DirectMethodHandleAccessor.invoke(Native Method)',
-      [f('jdk.internal.reflect.DirectMethodHandleAccessor.invoke', { module: 'java.base', boilerplate: true })],
+      [
+        f('jdk.internal.reflect.DirectMethodHandleAccessor.invoke', {
+          module: 'java.base',
+          boilerplate: true,
+        }),
+      ],
     ],
     [
       'Kotlin, lambda with jar suffix',
@@ -188,7 +193,13 @@ describe('extractFrames, per format', () => {
     [
       'JavaScript, Node internal frame',
       '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
-      [f('process.processTicksAndRejections', { file: 'node:internal/process/task_queues', line: 95, boilerplate: true })],
+      [
+        f('process.processTicksAndRejections', {
+          file: 'node:internal/process/task_queues',
+          line: 95,
+          boilerplate: true,
+        }),
+      ],
     ],
     [
       'JavaScript, anonymous frame',

@@ -68,11 +68,7 @@ describe('normalizeText', () => {
       'timestamp worker[pid]: session uuid closed',
     ],
     ['an ANSI-coloured panic', '\x1b[31mpanic:\x1b[0m runtime error', 'panic: runtime error'],
-    [
-      'a WinDbg frame',
-      'ntdll!RtlReportCriticalFailure+0x56',
-      'ntdll!RtlReportCriticalFailure',
-    ],
+    ['a WinDbg frame', 'ntdll!RtlReportCriticalFailure+0x56', 'ntdll!RtlReportCriticalFailure'],
   ])('normalizes %s', (_what, before, after) => {
     expect(normalizeText(before)).toBe(after);
   });
