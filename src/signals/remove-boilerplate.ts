@@ -12,7 +12,6 @@ import type { LineKind } from './markdown-blocks.js';
 
 /** Why a line is dropped. KEEP lines go into the text. */
 export const LineMark = { KEEP: 0, HEADER: 1, TEMPLATE: 2, DUMP: 3 } as const;
-export type LineMarkValue = (typeof LineMark)[keyof typeof LineMark];
 
 const headerKeys = new Set(HEADER_KEYS);
 const numericHeaderKeys = new Set(NUMERIC_HEADER_KEYS);
