@@ -1,0 +1,124 @@
+// Parts 3 and 4: the app end to end (the real Probot app in its own process, GitHub stood in locally,
+// signed deliveries over HTTP), then its API cost per kind of event.
+import type { AppBenchResult, ApiCostRow, LoadResult } from './app-types.js';
+import { measureApiCost } from './api-cost.js';
+import { loadPlan } from './load-plan.js';
+import { buildReportPool } from './report-pool.js';
+import { runBurst } from './run-burst.js';
+import { runLoad } from './run-load.js';
+import { sendClosedLoop, sendPaced } from './send-load.js';
+import { startApp } from './start-app.js';
+import { appTargets } from './app-targets.js';
+
+export type { AppBenchResult } from './app-types.js';
+
+export interface AppPlan {
+  quick: boolean;
+  log: (line: string) => void;
+}
+
+const RATE = 500;
+
+export async function runAppBench({ quick, log }: AppPlan): Promise<AppBenchResult> {
+  log('app: generating reports and their expected verdicts...');
+  const pool = buildReportPool(quick ? 150 : 600);
+  log(
+    `app: ${pool.matching.length} matching and ${pool.other.length} other reports; counting API requests per event...`,
+  );
+  const cost = await measureApiCost(pool);
+  const notes = cost.problems.map((p) => `API-cost run: ${p}`);
+
+  const app = await startApp();
+  const loads: LoadResult[] = [];
+  let burst = null;
+  try {
+    const installations = quick ? 200 : 1000;
+    const warm = new Set<number>();
+    let run = 0;
+    const plan = (deliveries: number) =>
+      loadPlan({
+        pool,
+        firstInstallation: 100_000,
+        installations,
+        deliveries,
+        matchingShare: 0.2,
+        issueBase: 1000 * run++,
+        warm,
+        seed: run,
+      });
+    const connections = 8;
+    log(`app: warm-up (JIT), then the first delivery of each of ${installations} installations...`);
+    await runLoad({
+      mode: 'warm-up',
+      app,
+      items: loadPlan({
+        pool,
+        firstInstallation: 1,
+        installations: 100,
+        deliveries: 400,
+        matchingShare: 0.2,
+        issueBase: 0,
+        warm: new Set(),
+        seed: 9,
+      }),
+      send: (items) => sendClosedLoop(app.url, items, 4),
+      connections: 4,
+    });
+    loads.push(
+      await runLoad({
+        mode: `cold: 1st delivery per installation, closed loop, ${connections} conn.`,
+        app,
+        items: plan(installations),
+        send: (items) => sendClosedLoop(app.url, items, connections),
+        connections,
+      }),
+    );
+    log(`app: closed loop, ${connections} connections...`);
+    loads.push(
+      await runLoad({
+        mode: `closed loop, ${connections} connections`,
+        app,
+        items: plan(quick ? 800 : 4000),
+        send: (items) => sendClosedLoop(app.url, items, connections),
+        connections,
+      }),
+    );
+    const sustainable = quick ? 100 : 200;
+    log(`app: paced at ${sustainable}/s...`);
+    loads.push(
+      await runLoad({
+        mode: `paced at ${sustainable}/s`,
+        app,
+        items: plan(quick ? 500 : 2000),
+        send: (items) => sendPaced(app.url, items, sustainable),
+        connections: 0,
+      }),
+    );
+    log(`app: paced at ${RATE}/s...`);
+    loads.push(
+      await runLoad({
+        mode: `paced at ${RATE}/s`,
+        app,
+        items: plan(quick ? 1000 : 5000),
+        send: (items) => sendPaced(app.url, items, RATE),
+        connections: 0,
+      }),
+    );
+    log('app: burst of matching issues into one installation...');
+    burst = await runBurst(app, pool, quick ? 10 : 50, log);
+    notes.push(...app.problems.slice(0, 10).map((p) => `app logged (level ${p.level}): ${p.msg}`));
+  } finally {
+    await app.stop();
+  }
+  const result: AppBenchResult = { load: loads, burst, apiCost: cost.rows, notes, targets: [] };
+  result.targets = appTargets(result, RATE);
+  return result;
+}
+
+export function findCost(
+  rows: readonly ApiCostRow[],
+  event: string,
+  cache: 'cold' | 'warm',
+): ApiCostRow | undefined {
+  return rows.find((r) => r.event === event && r.cache === cache);
+}
