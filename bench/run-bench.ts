@@ -1,15 +1,15 @@
-// `npm run bench [-- --json] [-- --json-out FILE] [-- --quick] [-- --only core|app]`: the benchmark of issue 4. Prints the
-// machine and every figure as Markdown tables (progress goes to stderr), or with --json one JSON object.
-// Not part of the tests: it measures, it asserts nothing; targets are reported as met or missed.
-import { writeFileSync } from 'node:fs';
+// `npm run bench`: the benchmark of issue 4. Prints the machine and every figure as Markdown tables
+// (progress goes to stderr). Options: --json (one JSON object instead), --json-out FILE (also save it),
+// --quick (a smoke run), --only core|app, --from FILE (print the tables of a saved run).
+// Not part of the tests: it measures and asserts nothing; the targets are reported as met or missed.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runAppBench, type AppBenchResult } from './app/run-app-bench.js';
 import type { CatalogResult } from './core/core-types.js';
-import { catalogTable, gridTable } from './core/print-core.js';
 import { runCore, type CorePlan } from './core/run-core.js';
-import { printApp } from './app/print-app.js';
 import { machineInfo } from './lib/machine.js';
-import { evaluateTargets, targetsTable } from './targets.js';
+import { printReport, type BenchResult } from './print-report.js';
+import { evaluateTargets } from './targets.js';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     'json-out': { type: 'string' },
+    from: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -36,6 +37,12 @@ const corePlan: CorePlan = {
   log,
 };
 
+if (values.from) {
+  // Print the tables of a run saved with --json-out.
+  process.stdout.write(printReport(JSON.parse(readFileSync(values.from, 'utf8')) as BenchResult));
+  process.exit(0);
+}
+
 const started = performance.now();
 const machine = machineInfo();
 log(
@@ -43,34 +50,14 @@ log(
 );
 const core: CatalogResult[] = values.only === 'app' ? [] : await runCore(corePlan);
 const app: AppBenchResult | null = values.only === 'core' ? null : await runAppBench({ quick, log });
-const targets = evaluateTargets(core, app);
-const seconds = (performance.now() - started) / 1000;
-
-const json = JSON.stringify({ machine, quick, seconds, core, app, targets }, null, 2);
+const result: BenchResult = {
+  machine,
+  quick,
+  seconds: (performance.now() - started) / 1000,
+  core,
+  app,
+  targets: evaluateTargets(core, app),
+};
+const json = JSON.stringify(result, null, 2);
 if (values['json-out']) writeFileSync(values['json-out'], `${json}\n`);
-if (values.json) {
-  process.stdout.write(`${json}\n`);
-} else {
-  const out: string[] = [
-    `## crash-triage benchmark`,
-    '',
-    `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); ran in ${seconds.toFixed(0)} s${quick ? ' (--quick: fewer reports, smaller catalogs)' : ''}.`,
-  ];
-  if (core.length > 0) {
-    out.push(
-      '',
-      '### Catalog load (files → parsed, validated incidents → index), memory after a full GC',
-      '',
-      catalogTable(core),
-    );
-    out.push(
-      '',
-      '### Triage per report (`triageIssue`: extract → match → render) and the naive TF-IDF scan',
-      '',
-      gridTable(core),
-    );
-  }
-  if (app) out.push('', printApp(app));
-  out.push('', '### Targets', '', targetsTable(targets));
-  process.stdout.write(`${out.join('\n')}\n`);
-}
+process.stdout.write(values.json ? `${json}\n` : printReport(result));

@@ -27,16 +27,18 @@ export function appTargets(r: AppBenchResult, rate: number): TargetResult[] {
   const runs = r.load;
   if (runs.length > 0) {
     const sum = (f: (l: (typeof runs)[number]) => number) => runs.reduce((s, l) => s + f(l), 0);
-    const [errors, lost, doubled, unexpected] = [
+    const [timeouts, errors, lost, doubled, unexpected] = [
+      sum((l) => l.timeouts),
       sum((l) => l.errors),
       sum((l) => l.lost),
       sum((l) => l.doubled),
       sum((l) => l.unexpected),
     ];
+    const worst = runs.filter((l) => l.timeouts > 0).map((l) => l.mode);
     out.push({
       target: 'app: no error, no lost or doubled comment',
-      measured: `${errors} errors, ${lost} lost, ${doubled} doubled, ${unexpected} unexpected over ${sum((l) => l.deliveries)} deliveries`,
-      met: errors + lost + doubled + unexpected === 0,
+      measured: `${timeouts} unanswered within 10 s${worst.length > 0 ? ` (${worst.join(', ')})` : ''}, ${errors} errors, ${lost} lost, ${doubled} doubled, ${unexpected} unexpected over ${sum((l) => l.deliveries)} deliveries`,
+      met: timeouts + errors + lost + doubled + unexpected === 0,
     });
   }
   if (r.burst) {

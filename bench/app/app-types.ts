@@ -23,7 +23,9 @@ export interface LoadResult {
   /** The same for an installation's first delivery (new token, cold caches) and for the others. */
   coldToComment: Summary;
   warmToComment: Summary;
-  /** HTTP errors and timeouts, plus errors the app logged. */
+  /** Deliveries without an HTTP answer within 10 s (GitHub would count them as failed). */
+  timeouts: number;
+  /** Non-2xx answers, plus errors the app logged. */
   errors: number;
   lost: number;
   doubled: number;

@@ -1,6 +1,6 @@
 // Parts 3 and 4: the app end to end (the real Probot app in its own process, GitHub stood in locally,
 // signed deliveries over HTTP), then its API cost per kind of event.
-import type { AppBenchResult, ApiCostRow, LoadResult } from './app-types.js';
+import type { AppBenchResult, LoadResult } from './app-types.js';
 import { measureApiCost } from './api-cost.js';
 import { loadPlan } from './load-plan.js';
 import { buildReportPool } from './report-pool.js';
@@ -113,12 +113,4 @@ export async function runAppBench({ quick, log }: AppPlan): Promise<AppBenchResu
   const result: AppBenchResult = { load: loads, burst, apiCost: cost.rows, notes, targets: [] };
   result.targets = appTargets(result, RATE);
   return result;
-}
-
-export function findCost(
-  rows: readonly ApiCostRow[],
-  event: string,
-  cache: 'cold' | 'warm',
-): ApiCostRow | undefined {
-  return rows.find((r) => r.event === event && r.cache === cache);
 }

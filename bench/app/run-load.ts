@@ -73,8 +73,9 @@ export async function runLoad(params: {
     toComment: summarize([...coldToComment, ...warmToComment]),
     coldToComment: summarize(coldToComment),
     warmToComment: summarize(warmToComment),
+    timeouts: items.filter((i) => i.status === undefined).length,
     errors:
-      items.filter((i) => i.status === undefined || i.status < 200 || i.status >= 300).length +
+      items.filter((i) => i.status !== undefined && (i.status < 200 || i.status >= 300)).length +
       app.problems.slice(firstProblem).filter((p) => p.level >= 50).length,
     lost: expected.filter((i) => !comments.has(i.key)).length,
     doubled: [...comments.values()].filter((t) => t.length > 1).length,
