@@ -18,20 +18,33 @@ export interface PhraseUse {
   group: number;
   /** The phrase as written in the incident file (for evidence). */
   text: string;
+  /** The compiled phrase this is a use of. */
+  phrase: CompiledPhrase;
 }
 
 /** A distinct phrase (token sequence) and every incident that uses it. */
 export interface CompiledPhrase {
   tokens: string[];
   uses: PhraseUse[];
+  /** The incidents and weights of the uses with points, packed in typed arrays for the first, cheap pass. */
+  incidents: Int32Array;
+  weights: Float64Array;
+}
+
+/** A token trie: the phrases that end here, and the next tokens. */
+export interface PhraseNode {
+  phrases: CompiledPhrase[] | null;
+  next: Map<string, PhraseNode> | null;
 }
 
 export interface CatalogIndex {
   incidents: Incident[];
-  /** Signature and frame phrases, matched on exact tokens, keyed by first token. */
-  exact: Map<string, CompiledPhrase[]>;
-  /** Keyword, require and exclude phrases, matched on stemmed tokens, keyed by first stem. */
-  stemmed: Map<string, CompiledPhrase[]>;
+  /** Signature and frame phrases, matched on exact tokens, as a token trie. */
+  exact: PhraseNode;
+  /** Keyword, require and exclude phrases, matched on stemmed tokens, as a trie of stems. */
+  stemmed: PhraseNode;
+  /** Per incident: its phrase uses, so scoring a candidate reads its own phrases, not every user of a common one. */
+  uses: PhraseUse[][];
   /** Per incident: its frame names as single lower-case strings (for fuzzy comparison). */
   frameNames: string[][];
   /** Per incident: unit-length TF-IDF vector of its prose, stem → weight. */
@@ -45,8 +58,9 @@ export interface CatalogIndex {
 export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
   const index: CatalogIndex = {
     incidents: [...incidents],
-    exact: new Map(),
-    stemmed: new Map(),
+    exact: { phrases: null, next: null },
+    stemmed: { phrases: null, next: null },
+    uses: [],
     frameNames: [],
     vectors: [],
     idf: new Map(),
@@ -58,15 +72,27 @@ export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
 
   incidents.forEach((incident, i) => {
     const m = incident.match;
-    const add = (text: string, use: Omit<PhraseUse, 'incident' | 'text'>, stemmed: boolean): void => {
+    const own: PhraseUse[] = [];
+    index.uses.push(own);
+    const add = (text: string, use: Pick<PhraseUse, 'kind' | 'weight' | 'group'>, stemmed: boolean): void => {
       const raw = tokenize(text);
       if (raw.length === 0) return;
       const tokens = stemmed ? raw.map(stem) : raw;
-      addPhrase(stemmed ? index.stemmed : index.exact, stemmed ? stemmedByKey : exactByKey, tokens, {
-        ...use,
+      const phrase = compiledPhrase(
+        stemmed ? index.stemmed : index.exact,
+        stemmed ? stemmedByKey : exactByKey,
+        tokens,
+      );
+      const full: PhraseUse = {
         incident: i,
+        kind: use.kind,
+        weight: use.weight,
+        group: use.group,
         text,
-      });
+        phrase,
+      };
+      phrase.uses.push(full);
+      own.push(full);
     };
     for (const p of m.signatures) add(p.phrase, { kind: 'signature', weight: p.weight, group: -1 }, false);
     for (const p of m.frames) add(p.phrase, { kind: 'frame', weight: p.weight, group: -1 }, false);
@@ -85,27 +111,39 @@ export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
     }
   });
 
+  for (const phrase of [...exactByKey.values(), ...stemmedByKey.values()]) {
+    const positive = phrase.uses.filter((u) => u.weight > 0);
+    phrase.incidents = Int32Array.from(positive, (u) => u.incident);
+    phrase.weights = Float64Array.from(positive, (u) => u.weight);
+  }
   buildVectors(index);
   return index;
 }
 
-function addPhrase(
-  map: Map<string, CompiledPhrase[]>,
+/** The phrase with these tokens, added to the trie the first time it is seen. */
+function compiledPhrase(
+  root: PhraseNode,
   byKey: Map<string, CompiledPhrase>,
   tokens: string[],
-  use: PhraseUse,
-): void {
+): CompiledPhrase {
   const key = tokens.join(' ');
   let phrase = byKey.get(key);
   if (!phrase) {
-    phrase = { tokens, uses: [] };
+    phrase = { tokens, uses: [], incidents: new Int32Array(0), weights: new Float64Array(0) };
     byKey.set(key, phrase);
-    const first = tokens[0]!;
-    const list = map.get(first);
-    if (list) list.push(phrase);
-    else map.set(first, [phrase]);
+    let node = root;
+    for (const t of tokens) {
+      node.next ??= new Map();
+      let child = node.next.get(t);
+      if (!child) {
+        child = { phrases: null, next: null };
+        node.next.set(t, child);
+      }
+      node = child;
+    }
+    (node.phrases ??= []).push(phrase);
   }
-  phrase.uses.push(use);
+  return phrase;
 }
 
 /** The prose an incident is described with, as stems: what "similar text" is measured against. */
@@ -160,4 +198,15 @@ export function unitVector(
   norm = Math.sqrt(norm);
   if (norm > 0) for (const [t, x] of v) v.set(t, x / norm);
   return v;
+}
+
+/** Every phrase in a trie (for inspection and tests; matching walks the trie instead). */
+export function triePhrases(root: PhraseNode): CompiledPhrase[] {
+  const out: CompiledPhrase[] = [];
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.phrases) out.push(...node.phrases);
+    if (node.next) stack.push(...node.next.values());
+  }
+  return out;
 }

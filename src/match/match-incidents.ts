@@ -1,11 +1,12 @@
 // Signals + catalog index → a verdict: the incident, or "no known incident" with the reason.
 // Two passes keep it fast on large catalogs: a cheap pass sums the points of phrases found in the report
 // per incident; only the best `maxCandidates` get full scoring (fuzzy frames, similarity, gates, versions).
-import type { CatalogIndex } from '../catalog/compile-index.js';
+import type { CatalogIndex, CompiledPhrase, PhraseUse } from '../catalog/compile-index.js';
 import type { Match, Signals, Verdict } from '../types.js';
-import { reportFeatures } from './report-features.js';
-import { scoreIncident, type IncidentHits } from './score-incident.js';
+import { type FoundPhrase, reportFeatures } from './report-features.js';
+import { nearestFrameLookup, scoreIncident, type IncidentHits } from './score-incident.js';
 import { DEFAULT_MIN_CONFIDENCE, SCORING } from './scoring.js';
+import { versionLookup } from './version-evidence.js';
 
 export interface MatchOptions {
   /** Confidence a verdict needs (0..1). */
@@ -16,43 +17,54 @@ export interface MatchOptions {
   limit?: number;
 }
 
+let scratch = new Float64Array(0);
+
 export function matchIncidents(signals: Signals, index: CatalogIndex, options: MatchOptions = {}): Verdict {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const features = reportFeatures(signals, index, options.repo);
 
-  const hits = new Map<number, IncidentHits>();
-  const cheap = new Map<number, number>();
-  for (const found of [...features.exact, ...features.stemmed]) {
-    for (const use of found.phrase.uses) {
-      let h = hits.get(use.incident);
-      if (!h) {
-        h = { incident: use.incident, uses: [] };
-        hits.set(use.incident, h);
+  // The first pass sums points per incident in a typed array (no allocation per use); only the
+  // best maxCandidates incidents get their uses gathered, in a second pass.
+  const found = [...features.exact, ...features.stemmed];
+  // Reused between reports: a fresh typed array per report makes V8 collect garbage more often.
+  if (scratch.length < index.incidents.length) scratch = new Float64Array(index.incidents.length);
+  const cheap = scratch;
+  const touched: number[] = [];
+  for (const f of found) {
+    const { incidents, weights } = f.phrase;
+    for (let k = 0; k < incidents.length; k++) {
+      const i = incidents[k]!;
+      if (cheap[i] === 0) touched.push(i);
+      cheap[i] = cheap[i]! + weights[k]!;
+    }
+  }
+  const chosen = topCandidates(touched, cheap, SCORING.maxCandidates);
+  for (const i of touched) cheap[i] = 0;
+  // Second pass, for the chosen incidents only: their own uses whose phrase the report contains, in the
+  // order the phrases were found. The repository name can satisfy a require or exclude group, nothing more.
+  const foundAt = new Map<CompiledPhrase, number>();
+  found.forEach((f, k) => foundAt.set(f.phrase, k));
+  const repoAt = new Map<CompiledPhrase, number>();
+  features.repo.forEach((f, k) => repoAt.set(f.phrase, k));
+  const candidates: IncidentHits[] = chosen.map((i) => {
+    const gathered: { use: PhraseUse; found: FoundPhrase; at: number }[] = [];
+    for (const use of index.uses[i]!) {
+      const k = foundAt.get(use.phrase);
+      if (k !== undefined) gathered.push({ use, found: found[k]!, at: k });
+      else if (use.kind === 'require' || use.kind === 'exclude') {
+        const r = repoAt.get(use.phrase);
+        if (r !== undefined) gathered.push({ use, found: features.repo[r]!, at: found.length + r });
       }
-      h.uses.push({ use, found });
-      cheap.set(use.incident, (cheap.get(use.incident) ?? 0) + use.weight);
     }
-  }
-  // The repository name is context: it can satisfy a require group or an exclude group, nothing more.
-  for (const found of features.repo) {
-    for (const use of found.phrase.uses) {
-      if (use.kind !== 'require' && use.kind !== 'exclude') continue;
-      hits.get(use.incident)?.uses.push({ use, found });
-    }
-  }
-
-  // Only incidents with positive evidence are candidates (a require or exclude phrase alone is not).
-  const candidates = [...cheap.entries()]
-    .filter(([, points]) => points > 0)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, SCORING.maxCandidates)
-    .map(([i]) => hits.get(i)!);
+    gathered.sort((x, y) => x.at - y.at);
+    return { incident: i, uses: gathered.map(({ use, found: f }) => ({ use, found: f })) };
+  });
 
   const ctx = {
     index,
     features,
-    facts: signals.facts,
-    text: signals.text,
+    nearestFrame: nearestFrameLookup(features.frameNamesByPrefix),
+    versionOf: versionLookup(signals.facts, signals.text),
     ...(options.repo ? { repo: options.repo } : {}),
   };
   const matches: Match[] = candidates
@@ -86,6 +98,25 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
     };
   }
   return { incidentId: top.id, confidence: top.confidence, matches: limited };
+}
+
+/**
+ * The `k` incidents with the most points, best first (ties: catalog order). Thousands of incidents can
+ * share a common phrase; sorting all of them per report cost more than the rest of the pass.
+ */
+function topCandidates(touched: readonly number[], points: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => points[a]! > points[b]! || (points[a] === points[b] && a < b);
+  for (const i of touched) {
+    if (top.length === k && !better(i, top[k - 1]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && better(i, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
 }
 
 function shortfall(top: Match, minConfidence: number): string {

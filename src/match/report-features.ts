@@ -1,8 +1,8 @@
 // The report side of matching, computed once per report: its tokens, the catalog phrases found in it
 // (each distinct phrase looked up only at positions where its first token occurs), the names of its
 // non-boilerplate frames, and its TF-IDF vector against the catalog's vocabulary.
-import type { CatalogIndex, CompiledPhrase } from '../catalog/compile-index.js';
-import { termCounts, unitVector } from '../catalog/compile-index.js';
+import type { CatalogIndex, CompiledPhrase, PhraseNode } from '../catalog/compile-index.js';
+import { unitVector } from '../catalog/compile-index.js';
 import { isStopword } from '../text/stopwords.js';
 import { stem, tokenize, tokenizeWithSpans } from '../text/tokenize.js';
 import type { Signals } from '../types.js';
@@ -33,7 +33,21 @@ export interface ReportFeatures {
 export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: string): ReportFeatures {
   const spans = tokenizeWithSpans(signals.text);
   const tokens = spans.tokens;
-  const stems = tokens.map(stem);
+  // One map lookup per token: stems and stopwords are worked out once per distinct token.
+  const distinct = new Map<string, { stem: string; count: number }>();
+  const stems = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let d = distinct.get(t);
+    if (!d) {
+      d = { stem: stem(t), count: 0 };
+      distinct.set(t, d);
+    }
+    d.count++;
+    stems[i] = d.stem;
+  }
+  const prose = new Map<string, number>();
+  for (const [t, d] of distinct) if (!isStopword(t)) prose.set(d.stem, (prose.get(d.stem) ?? 0) + d.count);
   // The report's own words for tokens i..j (inclusive), for evidence.
   const quote = (i: number, j: number): string =>
     signals.text.slice(spans.starts[i], spans.ends[j]).replace(/\s+/g, ' ');
@@ -52,7 +66,6 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
     if (list) list.push(name);
     else frameNamesByPrefix.set(key, [name]);
   }
-  const prose = stems.filter((t, i) => !isStopword(tokens[i]!));
   // A term no incident uses weighs like the rarest catalog term in the report's length.
   const unknownIdf = Math.log(1 + Math.max(1, index.incidents.length));
   return {
@@ -62,7 +75,7 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
     repo: repoPhrases(repo, index),
     frameNames,
     frameNamesByPrefix,
-    vector: unitVector(termCounts(prose), index.idf, unknownIdf),
+    vector: unitVector(prose, index.idf, unknownIdf),
   };
 }
 
@@ -79,22 +92,25 @@ function repoPhrases(repo: string | undefined, index: CatalogIndex): FoundPhrase
 function findPhrases(
   seq: readonly string[],
   quote: (i: number, j: number) => string,
-  map: ReadonlyMap<string, CompiledPhrase[]>,
+  root: PhraseNode,
 ): FoundPhrase[] {
   const found = new Set<CompiledPhrase>();
   const out: FoundPhrase[] = [];
+  const top = root.next;
+  if (!top) return out;
   for (let i = 0; i < seq.length; i++) {
-    const candidates = map.get(seq[i]!);
-    if (!candidates) continue;
-    for (const phrase of candidates) {
-      if (found.has(phrase)) continue;
-      const t = phrase.tokens;
-      if (i + t.length > seq.length) continue;
-      let j = 1;
-      while (j < t.length && seq[i + j] === t[j]) j++;
-      if (j < t.length) continue;
-      found.add(phrase);
-      out.push({ phrase, matched: quote(i, i + t.length - 1).slice(0, 200) });
+    let node = top.get(seq[i]!);
+    let j = i;
+    while (node) {
+      if (node.phrases) {
+        for (const phrase of node.phrases) {
+          if (found.has(phrase)) continue;
+          found.add(phrase);
+          out.push({ phrase, matched: quote(i, j).slice(0, 200) });
+        }
+      }
+      if (!node.next || ++j >= seq.length) break;
+      node = node.next.get(seq[j]!);
     }
   }
   return out;

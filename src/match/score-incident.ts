@@ -4,10 +4,10 @@
 // present and no exclude group may be; versions already fixed scale the score down.
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import type { CatalogIndex, PhraseUse } from '../catalog/compile-index.js';
-import type { Evidence, Fact, Incident, Match } from '../types.js';
+import type { Evidence, Incident, Match } from '../types.js';
 import { isGenericPhrase } from './generic-terms.js';
 import type { FoundPhrase, ReportFeatures } from './report-features.js';
-import { versionPenalties } from './version-evidence.js';
+import { type VersionLookup, versionPenalties } from './version-evidence.js';
 import { SCORING, confidenceOf } from './scoring.js';
 
 /** The phrase uses of one incident found in the report, gathered by `matchIncidents`. */
@@ -19,9 +19,10 @@ export interface IncidentHits {
 export interface ScoreContext {
   index: CatalogIndex;
   features: ReportFeatures;
-  facts: readonly Fact[];
-  /** The report's normalized text (for versions of products the extractor does not know). */
-  text: string;
+  /** The report frame most like a catalog frame name. */
+  nearestFrame: (name: string) => NearestFrame;
+  /** The report's version of a product (from its facts, else its text). */
+  versionOf: VersionLookup;
   repo?: string;
 }
 
@@ -116,7 +117,7 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
     reasons.push(`the report mentions "${matched}", which points to ${group.name}`);
   });
 
-  for (const p of versionPenalties(incident, ctx.facts, ctx.text)) {
+  for (const p of versionPenalties(incident, ctx.versionOf)) {
     score *= SCORING.fixedVersionFactor;
     evidence.push({ kind: 'version', detail: p.detail, matched: p.matched, points: 0 });
     reasons.push(p.reason);
@@ -134,7 +135,7 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
   };
 }
 
-/** Frames of the incident not found exactly, compared with report frames sharing their first 3 characters. */
+/** Frames of the incident not found exactly, compared with similar report frames (see `nearestFrame`). */
 function fuzzyFrames(
   incident: Incident,
   ctx: ScoreContext,
@@ -146,15 +147,7 @@ function fuzzyFrames(
   const names = ctx.index.frameNames[i]!;
   names.forEach((name, fi) => {
     if (frameHit.has(name) || name.length < 6) return;
-    let best = 0;
-    let bestName = '';
-    for (const candidate of ctx.features.frameNamesByPrefix.get(name.slice(0, 3)) ?? []) {
-      const sim = jaroWinkler(name, candidate);
-      if (sim > best) {
-        best = sim;
-        bestName = candidate;
-      }
-    }
+    const { similarity: best, name: bestName } = ctx.nearestFrame(name);
     if (best < SCORING.fuzzyFrameMin) return;
     // best === 1: the frame is in the trace but its line was cut from the text (size cap).
     const weight = incident.match.frames[fi]!.weight * (best === 1 ? 1 : best * SCORING.fuzzyFrameFactor);
@@ -167,6 +160,39 @@ function fuzzyFrames(
     });
   });
   return points;
+}
+
+export interface NearestFrame {
+  similarity: number;
+  name: string;
+}
+
+// Jaro-Winkler adds at most 0.4 × (1 − jaro) for a shared prefix, and jaro ≤ (2 + shorter/longer) / 3,
+// so names whose lengths differ more than this cannot reach `fuzzyFrameMin` and are not compared.
+const MIN_JARO = (SCORING.fuzzyFrameMin - 0.4) / 0.6;
+const MIN_LENGTH_RATIO = 3 * MIN_JARO - 2;
+
+/**
+ * The report frame most like a catalog frame name (Jaro-Winkler, among names sharing its first three
+ * characters), remembered per name for the report: many candidates share frame names.
+ */
+export function nearestFrameLookup(
+  byPrefix: ReadonlyMap<string, readonly string[]>,
+): (name: string) => NearestFrame {
+  const known = new Map<string, NearestFrame>();
+  return (name) => {
+    let nearest = known.get(name);
+    if (nearest) return nearest;
+    nearest = { similarity: 0, name: '' };
+    for (const candidate of byPrefix.get(name.slice(0, 3)) ?? []) {
+      const ratio = Math.min(name.length, candidate.length) / Math.max(name.length, candidate.length);
+      if (ratio < MIN_LENGTH_RATIO) continue;
+      const sim = jaroWinkler(name, candidate);
+      if (sim > nearest.similarity) nearest = { similarity: sim, name: candidate };
+    }
+    known.set(name, nearest);
+    return nearest;
+  };
 }
 
 function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {

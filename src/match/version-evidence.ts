@@ -22,25 +22,43 @@ export function productKey(product: string): string {
   return ALIASES[p] ?? p;
 }
 
+/** Looks up the version a report gives for a product; one per report, shared by every candidate. */
+export type VersionLookup = (product: string) => Fact | undefined;
+
 /**
- * The version the report gives for `product`: from the extracted facts, or else (for products the
+ * The version the report gives for a product: from the extracted facts, or else (for products the
  * extractor does not know, such as a maintainer's own) the first "<product> [v]X.Y" in the text.
+ * Answers are kept per product, and the text is searched only when it contains the name at all:
+ * up to 25 candidates ask, and a pattern over a 64 KB text costs far more than a substring test.
  */
-export function productVersion(product: string, facts: readonly Fact[], text: string): Fact | undefined {
-  const key = productKey(product);
-  const fact = facts.find((f) => f.name === key && f.version !== undefined);
-  if (fact || key.length < 2) return fact;
+export function versionLookup(facts: readonly Fact[], text: string): VersionLookup {
+  const known = new Map<string, Fact | undefined>();
+  let lower: string | undefined;
+  return (product) => {
+    const key = productKey(product);
+    if (known.has(key)) return known.get(key);
+    let fact = facts.find((f) => f.name === key && f.version !== undefined);
+    if (!fact && key.length >= 2) {
+      lower ??= text.toLowerCase();
+      if (lower.includes(key)) fact = versionInText(key, text);
+    }
+    known.set(key, fact);
+    return fact;
+  };
+}
+
+function versionInText(key: string, text: string): Fact | undefined {
   // The product name is escaped: incident files cannot inject a pattern here.
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, 'i').exec(text);
   return m ? { kind: 'runtime', name: key, version: m[1]!, source: m[0] } : undefined;
 }
 
-export function versionPenalties(incident: Incident, facts: readonly Fact[], text: string): VersionPenalty[] {
+export function versionPenalties(incident: Incident, versionOf: VersionLookup): VersionPenalty[] {
   const out: VersionPenalty[] = [];
   for (const fix of incident.fixedIn) {
     const fixed = parseVersion(fix.version);
-    const fact = productVersion(fix.product, facts, text);
+    const fact = versionOf(fix.product);
     if (!fixed || !fact) continue;
     const have = parseVersion(fact.version!);
     if (have && compareVersions(have, fixed) >= 0) {
@@ -52,7 +70,7 @@ export function versionPenalties(incident: Incident, facts: readonly Fact[], tex
     }
   }
   for (const range of incident.affects) {
-    const fact = productVersion(range.product, facts, text);
+    const fact = versionOf(range.product);
     if (!fact) continue;
     // Already said above: a fixed version is outside the range too.
     if (out.some((p) => p.matched === fact.source)) continue;

@@ -1,5 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stem, tokenize } from '../../src/text/tokenize.js';
+import { stem, tokenize, tokenizeWithSpans } from '../../src/text/tokenize.js';
+
+// The definition the scanner implements faster: maximal runs of letters, digits and underscores in the
+// lower-cased text, outer underscores trimmed, none longer than 80 (texts without CJK/Thai, whose
+// runs are cut further).
+function referenceTokens(text: string): { token: string; start: number }[] {
+  const out: { token: string; start: number }[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}_]+/gu)) {
+    const lead = m[0].length - m[0].replace(/^_+/, '').length;
+    const token = m[0].replace(/^_+|_+$/g, '');
+    if (token.length > 0 && token.length <= 80) out.push({ token, start: m.index + lead });
+  }
+  return out;
+}
 
 describe('tokenize', () => {
   it.each([
@@ -26,5 +40,49 @@ describe('tokenize', () => {
     ['内核', '内核'],
   ])('stem(%s) = %s', (word, stemmed) => {
     expect(stem(word)).toBe(stemmed);
+  });
+
+  // Mostly ASCII with accents, Cyrillic, Greek, symbols, emoji and lone surrogates mixed in.
+  const pieces = fc.constantFrom(
+    'a',
+    'Z',
+    '_',
+    '__',
+    '0',
+    '9',
+    ' ',
+    '.',
+    ':',
+    '-',
+    '\n',
+    'é',
+    'É',
+    'ß',
+    'Ж',
+    'ω',
+    '😀',
+    '\ud800',
+    '\udc00',
+    '𝐀',
+    '½',
+    '١',
+    'İ',
+    'lj_trace_exit',
+    '0xdeadbeef',
+    'x'.repeat(79),
+    'y'.repeat(81),
+  );
+  it('finds the same tokens at the same offsets as the plain pattern (property)', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const spans = tokenizeWithSpans(text);
+        const expected = referenceTokens(text);
+        expect(spans.tokens).toEqual(expected.map((e) => e.token));
+        expect(spans.starts).toEqual(expected.map((e) => e.start));
+        expect(spans.ends).toEqual(expected.map((e) => e.start + e.token.length));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
