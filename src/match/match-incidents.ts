@@ -104,7 +104,7 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
  * The `k` incidents with the most points, best first (ties: catalog order). Thousands of incidents can
  * share a common phrase; sorting all of them per report cost more than the rest of the pass.
  */
-function topCandidates(touched: readonly number[], points: Float64Array, k: number): number[] {
+export function topCandidates(touched: readonly number[], points: Float64Array, k: number): number[] {
   const top: number[] = [];
   const better = (a: number, b: number) => points[a]! > points[b]! || (points[a] === points[b] && a < b);
   for (const i of touched) {

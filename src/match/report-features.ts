@@ -30,21 +30,36 @@ export interface ReportFeatures {
   vector: Map<string, number>;
 }
 
+interface DistinctToken {
+  stem: string;
+  count: number;
+  /** The tries' nodes for phrases whose first token (or stem) this is. */
+  exact: PhraseNode | undefined;
+  stemmed: PhraseNode | undefined;
+}
+
 export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: string): ReportFeatures {
   const spans = tokenizeWithSpans(signals.text);
   const tokens = spans.tokens;
-  // One map lookup per token: stems and stopwords are worked out once per distinct token.
-  const distinct = new Map<string, { stem: string; count: number }>();
-  const stems = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+  // One map lookup per token: its stem, and where phrases starting with it begin in the catalog's tries,
+  // are worked out once per distinct token (the tries' top levels hold the whole catalog's vocabulary).
+  const distinct = new Map<string, DistinctToken>();
+  const n = tokens.length;
+  const stems = new Array<string>(n);
+  const exactStarts = new Array<PhraseNode | undefined>(n);
+  const stemmedStarts = new Array<PhraseNode | undefined>(n);
+  for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     let d = distinct.get(t);
     if (!d) {
-      d = { stem: stem(t), count: 0 };
+      const s = stem(t);
+      d = { stem: s, count: 0, exact: index.exact.next?.get(t), stemmed: index.stemmed.next?.get(s) };
       distinct.set(t, d);
     }
     d.count++;
     stems[i] = d.stem;
+    exactStarts[i] = d.exact;
+    stemmedStarts[i] = d.stemmed;
   }
   const prose = new Map<string, number>();
   for (const [t, d] of distinct) if (!isStopword(t)) prose.set(d.stem, (prose.get(d.stem) ?? 0) + d.count);
@@ -70,8 +85,8 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
   const unknownIdf = Math.log(1 + Math.max(1, index.incidents.length));
   return {
     tokenCount: tokens.length,
-    exact: findPhrases(tokens, quote, index.exact),
-    stemmed: findPhrases(stems, quote, index.stemmed),
+    exact: findPhrases(tokens, exactStarts, quote),
+    stemmed: findPhrases(stems, stemmedStarts, quote),
     repo: repoPhrases(repo, index),
     frameNames,
     frameNamesByPrefix,
@@ -84,22 +99,25 @@ function repoPhrases(repo: string | undefined, index: CatalogIndex): FoundPhrase
   if (!repo) return [];
   const words = repo.replace(/[/_.-]+/g, ' ');
   const spans = tokenizeWithSpans(words);
-  const found = findPhrases(spans.tokens.map(stem), () => `repository ${repo}`, index.stemmed);
+  const stems = spans.tokens.map(stem);
+  const starts = stems.map((s) => index.stemmed.next?.get(s));
+  const found = findPhrases(stems, starts, () => `repository ${repo}`);
   return found.filter((f) => f.phrase.uses.some((u) => u.kind === 'require' || u.kind === 'exclude'));
 }
 
-/** Every distinct phrase of `map` that occurs in `seq`, once each, with the original words it matched. */
+/**
+ * Every distinct phrase that occurs in `seq`, once each, with the original words it matched. `starts[i]`
+ * is the trie node of the phrases beginning with `seq[i]` (undefined: none do).
+ */
 function findPhrases(
   seq: readonly string[],
+  starts: readonly (PhraseNode | undefined)[],
   quote: (i: number, j: number) => string,
-  root: PhraseNode,
 ): FoundPhrase[] {
   const found = new Set<CompiledPhrase>();
   const out: FoundPhrase[] = [];
-  const top = root.next;
-  if (!top) return out;
   for (let i = 0; i < seq.length; i++) {
-    let node = top.get(seq[i]!);
+    let node = starts[i];
     let j = i;
     while (node) {
       if (node.phrases) {

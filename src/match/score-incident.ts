@@ -167,10 +167,33 @@ export interface NearestFrame {
   name: string;
 }
 
-// Jaro-Winkler adds at most 0.4 × (1 − jaro) for a shared prefix, and jaro ≤ (2 + shorter/longer) / 3,
-// so names whose lengths differ more than this cannot reach `fuzzyFrameMin` and are not compared.
+// Jaro-Winkler adds at most 0.4 × (1 − jaro) for a shared prefix, so reaching `fuzzyFrameMin` takes
+// jaro ≥ MIN_JARO. Jaro is (m/|a| + m/|b| + (m − t)/m) / 3 for m matching characters, so it needs
+// m/|a| + m/|b| ≥ 3·MIN_JARO − 1; m is at most the shorter length and at most the characters both names
+// share. Pairs that fail these bounds cannot reach the minimum and are not compared (most of them).
 const MIN_JARO = (SCORING.fuzzyFrameMin - 0.4) / 0.6;
 const MIN_LENGTH_RATIO = 3 * MIN_JARO - 2;
+const charCounts = new Uint16Array(65536);
+
+/** False when Jaro-Winkler of `a` and `b` cannot reach `fuzzyFrameMin` (true does not mean it does). */
+export function mayBeSimilar(a: string, b: string): boolean {
+  const ratio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
+  if (ratio < MIN_LENGTH_RATIO) return false;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    charCounts[c] = charCounts[c]! + 1;
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (charCounts[c]! > 0) {
+      charCounts[c] = charCounts[c]! - 1;
+      shared++;
+    }
+  }
+  for (let i = 0; i < a.length; i++) charCounts[a.charCodeAt(i)] = 0;
+  return shared * (a.length + b.length) >= (3 * MIN_JARO - 1) * a.length * b.length;
+}
 
 /**
  * The report frame most like a catalog frame name (Jaro-Winkler, among names sharing its first three
@@ -185,8 +208,7 @@ export function nearestFrameLookup(
     if (nearest) return nearest;
     nearest = { similarity: 0, name: '' };
     for (const candidate of byPrefix.get(name.slice(0, 3)) ?? []) {
-      const ratio = Math.min(name.length, candidate.length) / Math.max(name.length, candidate.length);
-      if (ratio < MIN_LENGTH_RATIO) continue;
+      if (!mayBeSimilar(name, candidate)) continue;
       const sim = jaroWinkler(name, candidate);
       if (sim > nearest.similarity) nearest = { similarity: sim, name: candidate };
     }
