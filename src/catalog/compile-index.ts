@@ -6,6 +6,7 @@
 import { stem, tokenize } from '../text/tokenize.js';
 import type { Incident } from '../types.js';
 import { isStopword } from '../text/stopwords.js';
+import { buildTokenFilter, type TokenFilter } from './token-filter.js';
 
 export type PhraseKind = 'signature' | 'frame' | 'keyword' | 'require' | 'exclude';
 
@@ -53,6 +54,9 @@ export interface CatalogIndex {
   idf: Map<string, number>;
   /** Repository (lower-case owner/name) → incidents that name it. */
   repos: Map<string, number[]>;
+  /** The first tokens of `exact` and stems of `stemmed` phrases, as Bloom filters (cheap "not here"). */
+  exactFirst: TokenFilter;
+  stemmedFirst: TokenFilter;
 }
 
 export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
@@ -65,6 +69,8 @@ export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
     vectors: [],
     idf: new Map(),
     repos: new Map(),
+    exactFirst: buildTokenFilter([], 0),
+    stemmedFirst: buildTokenFilter([], 0),
   };
   // Distinct phrase texts, so identical phrases in many incidents are checked once per report.
   const exactByKey = new Map<string, CompiledPhrase>();
@@ -116,6 +122,10 @@ export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
     phrase.incidents = Int32Array.from(positive, (u) => u.incident);
     phrase.weights = Float64Array.from(positive, (u) => u.weight);
   }
+  const exactTop = index.exact.next ?? new Map<string, PhraseNode>();
+  const stemmedTop = index.stemmed.next ?? new Map<string, PhraseNode>();
+  index.exactFirst = buildTokenFilter(exactTop.keys(), exactTop.size);
+  index.stemmedFirst = buildTokenFilter(stemmedTop.keys(), stemmedTop.size);
   buildVectors(index);
   return index;
 }

@@ -64,7 +64,7 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
     index,
     features,
     nearestFrame: nearestFrameLookup(features.frameNamesByPrefix),
-    versionOf: versionLookup(signals.facts, signals.text),
+    versionOf: versionLookup(signals.facts, signals.text, features.words),
     ...(options.repo ? { repo: options.repo } : {}),
   };
   const matches: Match[] = candidates

@@ -3,6 +3,7 @@
 // non-boilerplate frames, and its TF-IDF vector against the catalog's vocabulary.
 import type { CatalogIndex, CompiledPhrase, PhraseNode } from '../catalog/compile-index.js';
 import { unitVector } from '../catalog/compile-index.js';
+import { mayContain } from '../catalog/token-filter.js';
 import { isStopword } from '../text/stopwords.js';
 import { stem, tokenize, tokenizeWithSpans } from '../text/tokenize.js';
 import type { Signals } from '../types.js';
@@ -26,6 +27,8 @@ export interface ReportFeatures {
   frameNames: Set<string>;
   /** The same names, by their first three characters, for fuzzy comparison. */
   frameNamesByPrefix: Map<string, string[]>;
+  /** The report's distinct tokens (the keys). */
+  words: ReadonlyMap<string, unknown>;
   /** Unit TF-IDF vector over catalog terms (report terms unknown to the catalog count in its length only). */
   vector: Map<string, number>;
 }
@@ -53,7 +56,12 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
     let d = distinct.get(t);
     if (!d) {
       const s = stem(t);
-      d = { stem: s, count: 0, exact: index.exact.next?.get(t), stemmed: index.stemmed.next?.get(s) };
+      d = {
+        stem: s,
+        count: 0,
+        exact: mayContain(index.exactFirst, t) ? index.exact.next?.get(t) : undefined,
+        stemmed: mayContain(index.stemmedFirst, s) ? index.stemmed.next?.get(s) : undefined,
+      };
       distinct.set(t, d);
     }
     d.count++;
@@ -85,6 +93,7 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
   const unknownIdf = Math.log(1 + Math.max(1, index.incidents.length));
   return {
     tokenCount: tokens.length,
+    words: distinct,
     exact: findPhrases(tokens, exactStarts, quote),
     stemmed: findPhrases(stems, stemmedStarts, quote),
     repo: repoPhrases(repo, index),

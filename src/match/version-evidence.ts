@@ -1,6 +1,7 @@
 // Version facts against an incident's fixed_in and affects: a report on a version that already has the
 // fix (or outside the affected range) is less likely to be this incident, and the reader is told why.
 import type { Fact, Incident } from '../types.js';
+import { tokenize } from '../text/tokenize.js';
 import { compareVersions, inRange, parseVersion } from './compare-versions.js';
 
 export interface VersionPenalty {
@@ -28,23 +29,30 @@ export type VersionLookup = (product: string) => Fact | undefined;
 /**
  * The version the report gives for a product: from the extracted facts, or else (for products the
  * extractor does not know, such as a maintainer's own) the first "<product> [v]X.Y" in the text.
- * Answers are kept per product, and the text is searched only when it contains the name at all:
- * up to 25 candidates ask, and a pattern over a 64 KB text costs far more than a substring test.
+ * Answers are kept per product, and the text is searched only when the report has the name's first
+ * word among its tokens: up to 25 candidates ask, and a pattern over a 64 KB text costs far more.
  */
-export function versionLookup(facts: readonly Fact[], text: string): VersionLookup {
+export function versionLookup(
+  facts: readonly Fact[],
+  text: string,
+  words: { has(token: string): boolean },
+): VersionLookup {
   const known = new Map<string, Fact | undefined>();
-  let lower: string | undefined;
   return (product) => {
     const key = productKey(product);
     if (known.has(key)) return known.get(key);
     let fact = facts.find((f) => f.name === key && f.version !== undefined);
-    if (!fact && key.length >= 2) {
-      lower ??= text.toLowerCase();
-      if (lower.includes(key)) fact = versionInText(key, text);
-    }
+    if (!fact && key.length >= 2 && mayMention(key, text, words)) fact = versionInText(key, text);
     known.set(key, fact);
     return fact;
   };
+}
+
+function mayMention(key: string, text: string, words: { has(token: string): boolean }): boolean {
+  // Names in scripts the tokenizer cuts into bigrams or words are looked for in the text itself.
+  if (!/^[\x00-\x7f]*$/.test(key)) return text.toLowerCase().includes(key);
+  const first = tokenize(key)[0];
+  return first !== undefined && words.has(first);
 }
 
 function versionInText(key: string, text: string): Fact | undefined {
