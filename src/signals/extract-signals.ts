@@ -84,7 +84,9 @@ function extract(input: IssueInput, notes: string[]): Signals {
   if (dropped > 0)
     notes.push(`dropped ${dropped} boilerplate lines (headers, template headings, dumps, comments)`);
   const kept = textLines.filter((l): l is string => l !== null);
-  const text = `${title}\n${joinLines(kept)}`;
+  const joined = joinLines(kept);
+  if (joined.repeats > 0) notes.push(`kept ${joined.repeats} repeated lines once (the same after normalization)`);
+  const text = `${title}\n${joined.text}`;
   // 6. What is read from the text.
   const crash = guard(notes, 'crash lines', () => extractCrashLines([title, ...kept]), {
     crashLines: [],
@@ -182,18 +184,31 @@ function trimEnd(line: string): string {
   return line.charCodeAt(line.length - 1) <= 32 ? line.trimEnd() : line;
 }
 
-/** Joins lines, keeping at most one blank line in a row. */
-function joinLines(lines: readonly string[]): string {
+/**
+ * Joins lines, keeping at most one blank line in a row and each other line once: a log that repeats a
+ * line (a retry loop, the same stack in many threads, timestamps already normalized away) says nothing
+ * more the second time, and every copy would cost the matcher time and weigh in its term counts.
+ */
+function joinLines(lines: readonly string[]): { text: string; repeats: number } {
   const out: string[] = [];
+  const seen = new Set<string>();
+  let repeats = 0;
   let blank = true;
   for (const line of lines) {
     const isBlank = isBlankLine(line);
     if (isBlank && blank) continue;
+    if (!isBlank) {
+      if (seen.has(line)) {
+        repeats++;
+        continue;
+      }
+      seen.add(line);
+    }
     out.push(line);
     blank = isBlank;
   }
   while (out.length > 0 && isBlankLine(out[out.length - 1] as string)) out.pop();
-  return out.join('\n');
+  return { text: out.join('\n'), repeats };
 }
 
 function isBlankLine(line: string): boolean {

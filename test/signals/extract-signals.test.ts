@@ -178,6 +178,21 @@ describe('extractSignals on fixture reports', () => {
     expect(s.title).toBe('segfault at addr in build hash');
   });
 
+  it('keeps a line repeated with only timestamps and ids changed once, and says so', () => {
+    const retries = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `2024-03-0${(i % 9) + 1}T10:00:${String(i).padStart(2, '0')}Z worker[${1000 + i}]: retrying connect`,
+    );
+    const s = extractSignals({
+      title: 'worker gives up',
+      body: ['```', ...retries, 'fatal: connect gave up after 40 tries', '```'].join('\n'),
+    });
+    expect(s.text.match(/retrying connect/g)).toHaveLength(1);
+    expect(s.text).toContain('fatal: connect gave up after 40 tries');
+    expect(s.notes).toContain('kept 39 repeated lines once (the same after normalization)');
+  });
+
   it('is deterministic', () => {
     const input = { title: 'x', body: readFixture('kernel-panic.md') };
     expect(extractSignals(input)).toEqual(extractSignals(input));
