@@ -2,7 +2,7 @@
 // for one issue at once (and in both orders), 50 issues in one repository at once, `/triage` commands
 // racing, a redelivery after a restart, and a storm of all of these. The end state is checked on the
 // fake GitHub: exactly one app comment per issue, saying what the triage of the issue's latest text says.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMarker } from '../../src/render/comment-marker.js';
 import {
   commentCreated,
@@ -15,36 +15,17 @@ import {
   NOT_MATCHING,
   sameBody,
 } from './support/app-events.js';
-import { FakeGitHub, humanComment } from './support/fake-github.js';
+import { humanComment } from './support/fake-github.js';
 import { itFailsKnownBug } from './support/it-fails-known-bug.js';
 import { KNOWN_BUGS } from './support/known-bugs.js';
-import {
-  deliveryId,
-  isolateNetwork,
-  LEVEL,
-  startReliableApp,
-  type ReliableApp,
-} from './support/reliable-app.js';
-import { tally } from './support/tally.js';
+import { appSession } from './support/app-session.js';
+import { deliveryId, LEVEL, type ReliableApp } from './support/reliable-app.js';
 
 const counts = { deliveries: 0, issues: 0, comments: 0, doubled: 0, stale: 0, knownBugStale: 0 };
-let gh: FakeGitHub;
-let app: ReliableApp | undefined;
-
-beforeAll(isolateNetwork);
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  gh.close();
-});
-afterAll(() => tally('concurrency', counts));
-
-async function start(): Promise<ReliableApp> {
-  gh = new FakeGitHub();
+const session = appSession('concurrency', counts, (gh) => {
   gh.repo(FULL_NAME).roles.maintainer = { role: 'maintain', base: 'write' };
-  app = await startReliableApp();
-  return app;
-}
+});
+const start = (): Promise<ReliableApp> => session.start();
 
 /** Sends deliveries at once; every one must be acknowledged. */
 async function sendAll(running: ReliableApp, deliveries: [string, object, string?][]): Promise<void> {
@@ -62,7 +43,7 @@ async function sendAll(running: ReliableApp, deliveries: [string, object, string
 function checkIssues(numbers: number[], expected?: (n: number) => string | null): void {
   for (const n of numbers) {
     counts.issues += 1;
-    const mine = gh.appComments(FULL_NAME, n);
+    const mine = session.gh.appComments(FULL_NAME, n);
     counts.comments += mine.length;
     if (mine.length > 1) counts.doubled += 1;
     const want = expected?.(n);
@@ -74,10 +55,10 @@ function checkIssues(numbers: number[], expected?: (n: number) => string | null)
     }
   }
   for (const n of numbers) {
-    expect(gh.appComments(FULL_NAME, n).length, `issue ${n}`).toBeLessThanOrEqual(1);
+    expect(session.gh.appComments(FULL_NAME, n).length, `issue ${n}`).toBeLessThanOrEqual(1);
     const want = expected?.(n);
     if (want === undefined) continue;
-    const mine = gh.appComments(FULL_NAME, n);
+    const mine = session.gh.appComments(FULL_NAME, n);
     if (want === null) expect(mine, `issue ${n}`).toEqual([]);
     else
       expect(
@@ -112,8 +93,7 @@ describe('redelivery', () => {
     const id = deliveryId();
     const payload = issueOpened({ number: 20, ...MATCHING });
     await sendAll(running, [['issues', payload, id]]);
-    await running.close();
-    app = running = await startReliableApp();
+    running = await session.restart();
     await sendAll(running, [['issues', payload, id]]);
     checkIssues([20], () => OLDEST);
     expect(running.logs()).toContainEqual(
@@ -164,7 +144,7 @@ describe('opened and edited for one issue at once', () => {
     );
     await running.idle();
     checkIssues([41]);
-    expect(gh.appComments(FULL_NAME, 41)[0]!.body).toContain('no longer matches');
+    expect(session.gh.appComments(FULL_NAME, 41)[0]!.body).toContain('no longer matches');
   });
 
   // Delivered out of order: the edit (no crash any more) first, then the opening (with the crash).
@@ -176,7 +156,7 @@ describe('opened and edited for one issue at once', () => {
     await running.send('issues', opened(42));
     await running.idle();
     expect(running.logs().filter((l) => l.level >= LEVEL.error)).toEqual([]);
-    const mine = gh.appComments(FULL_NAME, 42);
+    const mine = session.gh.appComments(FULL_NAME, 42);
     outOfOrder = mine.map((c) => c.body);
     counts.issues += 1;
     counts.comments += mine.length;
@@ -205,19 +185,19 @@ describe('many issues at once', () => {
       [...deliveries, ...deliveries].map(([e, p, id]) => [e, p, id]),
     );
     checkIssues(issues, () => OLDEST);
-    const created = gh.requests.filter(
+    const created = session.gh.requests.filter(
       (r) => r.method === 'POST' && /\/labels$/.test(r.path) && !/issues/.test(r.path),
     );
     const names = created.filter((r) => r.status === 201).map((r) => (r.body as { name: string }).name);
     expect(new Set(names).size).toBe(names.length);
-    for (const n of issues) expect(gh.issue(FULL_NAME, n).labels.length).toBeGreaterThan(0);
+    for (const n of issues) expect(session.gh.issue(FULL_NAME, n).labels.length).toBeGreaterThan(0);
   });
 });
 
 describe('slash commands racing', () => {
   /** A maintainer's command, as GitHub delivers it after storing the comment. */
   const command = (n: number, body: string, id: number) => {
-    gh.issue(FULL_NAME, n).comments.push(humanComment(id, body, 'maintainer'));
+    session.gh.issue(FULL_NAME, n).comments.push(humanComment(id, body, 'maintainer'));
     return commentCreated({ number: n, ...MATCHING }, { id, body, login: 'maintainer' });
   };
 
@@ -233,9 +213,9 @@ describe('slash commands racing', () => {
     );
     checkIssues(issues);
     for (const n of issues) {
-      const [comment] = gh.appComments(FULL_NAME, n);
+      const [comment] = session.gh.appComments(FULL_NAME, n);
       // Both commands were answered: each got its reaction, and the one comment holds the match.
-      expect(gh.issue(FULL_NAME, n).reactions).toBe(2);
+      expect(session.gh.issue(FULL_NAME, n).reactions).toBe(2);
       expect(readMarker(comment!.body)).toEqual({ state: 'matched', incident: 'puma-m4-sptm-yjit' });
     }
   });
@@ -251,7 +231,7 @@ describe('slash commands racing', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     await running.idle();
     checkIssues([210]);
-    expect(readMarker(gh.appComments(FULL_NAME, 210)[0]!.body)).toEqual({
+    expect(readMarker(session.gh.appComments(FULL_NAME, 210)[0]!.body)).toEqual({
       state: 'matched',
       incident: 'luajit-gc-oom-trace-exit',
     });
@@ -260,7 +240,7 @@ describe('slash commands racing', () => {
 
 describe('a storm', () => {
   const command = (n: number, id: number) => {
-    gh.issue(FULL_NAME, n).comments.push(humanComment(id, '/triage', 'maintainer'));
+    session.gh.issue(FULL_NAME, n).comments.push(humanComment(id, '/triage', 'maintainer'));
     return commentCreated({ number: n, ...MATCHING_EDITED }, { id, body: '/triage', login: 'maintainer' });
   };
 

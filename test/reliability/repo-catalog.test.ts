@@ -2,13 +2,13 @@
 // contents API to the real app: the bad files are skipped and reported (file and field), the bundled
 // catalog keeps answering in that repository, and another repository is not affected at all.
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMarker } from '../../src/render/comment-marker.js';
 import { commentCreated, FULL_NAME, inRepo, issueOpened, MATCHING } from './support/app-events.js';
-import { FakeGitHub, humanComment } from './support/fake-github.js';
+import { humanComment } from './support/fake-github.js';
 import { auditComment, auditProblems } from './support/markdown-audit.js';
-import { isolateNetwork, LEVEL, startReliableApp, type ReliableApp } from './support/reliable-app.js';
-import { tally } from './support/tally.js';
+import { LEVEL, type ReliableApp } from './support/reliable-app.js';
+import { appSession } from './support/app-session.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/reliability/catalog/${name}`, import.meta.url), 'utf8');
@@ -39,26 +39,13 @@ const BROKEN_FILES: Record<string, string> = {
 const BROKEN_SETTINGS = 'mode: loud\nmin_confidence: "high"\nextra_labels: [ok, @bad\n';
 
 const counts = { brokenRepoCatalogs: 0, bundledKept: 0, otherRepoAffected: 0 };
-let gh: FakeGitHub;
-let app: ReliableApp | undefined;
-
-beforeAll(isolateNetwork);
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  gh.close();
-});
-afterAll(() => tally('catalog', counts));
-
-async function start(): Promise<ReliableApp> {
-  gh = new FakeGitHub();
+const session = appSession('catalog', counts, (gh) => {
   const broken = gh.repo(FULL_NAME);
   broken.incidents = { ...BROKEN_FILES };
   broken.roles.maintainer = { role: 'maintain', base: 'write' };
   gh.repo(OTHER).incidents = { 'rocket-flameout.yml': rocketIncident };
-  app = await startReliableApp();
-  return app;
-}
+});
+const start = (): Promise<ReliableApp> => session.start();
 
 describe("a repository's broken incident files", () => {
   it('do not disable the bundled catalog there, and do not touch another repository', async () => {
@@ -72,13 +59,13 @@ describe("a repository's broken incident files", () => {
     ]);
     await running.idle();
 
-    const here = gh.appComments(FULL_NAME, 1);
+    const here = session.gh.appComments(FULL_NAME, 1);
     if (here.length === 1 && readMarker(here[0]!.body)?.incident === PUMA) counts.bundledKept += 1;
     expect(here.map((c) => readMarker(c.body))).toEqual([{ state: 'matched', incident: PUMA }]);
     // The broken override did not replace the bundled text either.
     expect(here[0]!.body).not.toContain('broken override');
 
-    const there = [gh.appComments(OTHER, 1), gh.appComments(OTHER, 2)].map((cs) =>
+    const there = [session.gh.appComments(OTHER, 1), session.gh.appComments(OTHER, 2)].map((cs) =>
       cs.map((c) => readMarker(c.body)),
     );
     const expected = [
@@ -102,15 +89,15 @@ describe("a repository's broken incident files", () => {
   it('are listed by file and field in the /triage reply, which stays safe to post', async () => {
     const running = await start();
     counts.brokenRepoCatalogs += 1;
-    gh.repo(FULL_NAME).config = BROKEN_SETTINGS;
-    gh.issue(FULL_NAME, 3).comments.push(humanComment(7003, '/triage', 'maintainer'));
+    session.gh.repo(FULL_NAME).config = BROKEN_SETTINGS;
+    session.gh.issue(FULL_NAME, 3).comments.push(humanComment(7003, '/triage', 'maintainer'));
     await running.send(
       'issue_comment',
       commentCreated({ number: 3, ...MATCHING }, { id: 7003, body: '/triage', login: 'maintainer' }),
     );
     await running.idle();
 
-    const [comment] = gh.appComments(FULL_NAME, 3);
+    const [comment] = session.gh.appComments(FULL_NAME, 3);
     if (comment && readMarker(comment.body)?.incident === PUMA) counts.bundledKept += 1;
     expect(readMarker(comment!.body)).toEqual({ state: 'matched', incident: PUMA });
     expect(comment!.body).toContain('Configuration problems');
@@ -124,7 +111,7 @@ describe("a repository's broken incident files", () => {
     const running = await start();
     await running.send('issues', issueOpened({ number: 4, ...MATCHING }));
     await running.idle();
-    const blobs = gh.requests.filter((r) => r.path.includes('/git/blobs/'));
+    const blobs = session.gh.requests.filter((r) => r.path.includes('/git/blobs/'));
     expect(blobs.length).toBe(Object.keys(BROKEN_FILES).length - 1);
   });
 });

@@ -6,30 +6,17 @@
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { sign } from '@octokit/webhooks-methods';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commentCreated, FULL_NAME, issueOpened, MATCHING, NOT_MATCHING } from './support/app-events.js';
 import { FakeGitHub, humanComment } from './support/fake-github.js';
-import { deliveryId, isolateNetwork, startReliableApp, type ReliableApp } from './support/reliable-app.js';
+import { deliveryId, type ReliableApp } from './support/reliable-app.js';
 import { INSTALLATION_TOKEN, PRIVATE_KEY, SECRET, secretsIn } from './support/secrets.js';
+import { appSession } from './support/app-session.js';
 import { tally } from './support/tally.js';
 
 const counts = { forged: 0, writes: 0 };
-let gh: FakeGitHub;
-let app: ReliableApp | undefined;
-
-beforeAll(isolateNetwork);
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  gh.close();
-});
-afterAll(() => tally('security', counts));
-
-async function start(): Promise<ReliableApp> {
-  gh = new FakeGitHub();
-  app = await startReliableApp();
-  return app;
-}
+const session = appSession('security', counts);
+const start = (): Promise<ReliableApp> => session.start();
 
 const BODY = JSON.stringify(issueOpened({ number: 1, ...MATCHING }));
 const headers = (signature: string | null, extra: Record<string, string> = {}): Record<string, string> => ({
@@ -73,10 +60,10 @@ describe('webhook signatures', () => {
     counts.forged += 1;
     const status = await running.post(h, body);
     await running.idle();
-    counts.writes += gh.writes().length;
+    counts.writes += session.gh.writes().length;
     expect([400, 401]).toContain(status);
     // Not even the token exchange: nothing past the signature check ran.
-    expect(gh.requests).toEqual([]);
+    expect(session.gh.requests).toEqual([]);
   });
 
   it('an identical replay of a delivery is acknowledged and writes nothing more', async () => {
@@ -85,14 +72,14 @@ describe('webhook signatures', () => {
     const payload = issueOpened({ number: 2, ...MATCHING });
     await running.send('issues', payload, { id });
     await running.idle();
-    const before = gh.writes().length;
+    const before = session.gh.writes().length;
     expect(before).toBeGreaterThan(0);
     counts.forged += 1;
     const replay = await running.send('issues', payload, { id });
     await running.idle();
-    counts.writes += gh.writes().length - before;
+    counts.writes += session.gh.writes().length - before;
     expect(replay.status).toBe(200);
-    expect(gh.writes().length).toBe(before);
+    expect(session.gh.writes().length).toBe(before);
   });
 });
 
@@ -100,7 +87,7 @@ describe('slash commands obey the repository permission the API reports', () => 
   /** A command comment by `login`, stored on the fake issue as GitHub would have it. */
   function command(n: number, login: string, body = '/triage dismiss', extra: object = {}): object {
     const id = 7000 + n;
-    gh.issue(FULL_NAME, n).comments.push(humanComment(id, body, login));
+    session.gh.issue(FULL_NAME, n).comments.push(humanComment(id, body, login));
     const payload = commentCreated({ number: n, ...MATCHING }, { id, body, login }) as { comment: object };
     return { ...payload, comment: { ...payload.comment, ...extra } };
   }
@@ -126,14 +113,14 @@ describe('slash commands obey the repository permission the API reports', () => 
 
   it.each(REFUSED)('refused for %s: nothing written', async (_name, setup, extra) => {
     const running = await start();
-    setup(gh);
+    setup(session.gh);
     counts.forged += 1;
     const { status } = await running.send('issue_comment', command(10, 'mallory', '/triage dismiss', extra));
     await running.idle();
-    counts.writes += gh.writes().length;
+    counts.writes += session.gh.writes().length;
     expect(status).toBe(200);
-    expect(gh.writes()).toEqual([]);
-    expect(gh.requests.some((r) => r.path.endsWith('/collaborators/mallory/permission'))).toBe(true);
+    expect(session.gh.writes()).toEqual([]);
+    expect(session.gh.requests.some((r) => r.path.endsWith('/collaborators/mallory/permission'))).toBe(true);
   });
 
   it('a command written in an issue body is not a command', async () => {
@@ -142,32 +129,32 @@ describe('slash commands obey the repository permission the API reports', () => 
     const body = `${NOT_MATCHING.body}\n/triage dismiss\n/triage help\n`;
     await running.send('issues', issueOpened({ number: 11, title: NOT_MATCHING.title, body }));
     await running.idle();
-    counts.writes += gh.writes().length;
-    expect(gh.writes()).toEqual([]);
+    counts.writes += session.gh.writes().length;
+    expect(session.gh.writes()).toEqual([]);
   });
 
   it('obeyed for the triage role (the control: writes are seen when allowed)', async () => {
     const running = await start();
-    gh.repo(FULL_NAME).roles.trusted = { role: 'triage', base: 'read' };
+    session.gh.repo(FULL_NAME).roles.trusted = { role: 'triage', base: 'read' };
     await running.send('issue_comment', command(12, 'trusted', '/triage'));
     await running.idle();
-    expect(gh.appComments(FULL_NAME, 12)).toHaveLength(1);
+    expect(session.gh.appComments(FULL_NAME, 12)).toHaveLength(1);
   });
 });
 
 describe('secrets', () => {
   it('appear in no log line (any level) and no comment, when jobs succeed and when they fail', async () => {
     const running = await start();
-    gh.repo(FULL_NAME).roles.maintainer = { role: 'admin', base: 'admin' };
+    session.gh.repo(FULL_NAME).roles.maintainer = { role: 'admin', base: 'admin' };
     // A job that succeeds, a command, and jobs that fail with the request (and its headers) in the log.
     await running.send('issues', issueOpened({ number: 20, ...MATCHING }));
     await running.idle();
-    gh.issue(FULL_NAME, 20).comments.push(humanComment(7020, '/triage explain', 'maintainer'));
+    session.gh.issue(FULL_NAME, 20).comments.push(humanComment(7020, '/triage explain', 'maintainer'));
     await running.send(
       'issue_comment',
       commentCreated({ number: 20, ...MATCHING }, { id: 7020, body: '/triage explain', login: 'maintainer' }),
     );
-    gh.inject({
+    session.gh.inject({
       method: 'POST',
       path: /\/issues\/21\/comments$/,
       status: 403,
@@ -178,7 +165,7 @@ describe('secrets', () => {
 
     const log = running.rawLog();
     expect(secretsIn(log)).toEqual([]);
-    expect(gh.commentBodies().flatMap(secretsIn)).toEqual([]);
+    expect(session.gh.commentBodies().flatMap(secretsIn)).toEqual([]);
     // The scan looked at something: requests were logged, with their authorization redacted.
     expect(log).toContain('token [REDACTED]');
     expect(log).not.toContain(INSTALLATION_TOKEN.slice(4, 20));
