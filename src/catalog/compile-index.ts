@@ -3,7 +3,7 @@
 // - phrases (signatures, frames, keywords, require/exclude groups) keyed by their first token, with each
 //   distinct phrase text stored once however many incidents use it;
 // - a TF-IDF vector per incident over its prose (title, summary, cause, keywords) for text similarity.
-import { stem, tokenize } from '../text/tokenize.js';
+import { detached, stem, tokenize } from '../text/tokenize.js';
 import type { Incident } from '../types.js';
 import { isStopword } from '../text/stopwords.js';
 import { buildTokenFilter, type TokenFilter } from './token-filter.js';
@@ -27,15 +27,26 @@ export interface PhraseUse {
 export interface CompiledPhrase {
   tokens: string[];
   uses: PhraseUse[];
-  /** The incidents and weights of the uses with points, packed in typed arrays for the first, cheap pass. */
-  incidents: Int32Array;
-  weights: Float64Array;
+  /** The uses with points, as the range [start, end) of the index's packed `postings`. */
+  start: number;
+  end: number;
 }
 
-/** A token trie: the phrases that end here, and the next tokens. */
+/**
+ * A token trie: the phrases that end here, and the next tokens. Most nodes have one child (the rest of
+ * a single phrase), kept inline; a map only where phrases branch (and always at the root).
+ */
 export interface PhraseNode {
   phrases: CompiledPhrase[] | null;
+  onlyToken: string | null;
+  onlyChild: PhraseNode | null;
   next: Map<string, PhraseNode> | null;
+}
+
+/** A unit TF-IDF vector as parallel arrays (a map per incident cost more memory than the catalog). */
+export interface TermVector {
+  terms: string[];
+  weights: Float64Array;
 }
 
 export interface CatalogIndex {
@@ -44,12 +55,14 @@ export interface CatalogIndex {
   exact: PhraseNode;
   /** Keyword, require and exclude phrases, matched on stemmed tokens, as a trie of stems. */
   stemmed: PhraseNode;
+  /** Every phrase's incidents and weights with points, packed for the first, cheap pass (see `start`/`end`). */
+  postings: { incidents: Int32Array; weights: Float64Array };
   /** Per incident: its phrase uses, so scoring a candidate reads its own phrases, not every user of a common one. */
   uses: PhraseUse[][];
   /** Per incident: its frame names as single lower-case strings (for fuzzy comparison). */
   frameNames: string[][];
-  /** Per incident: unit-length TF-IDF vector of its prose, stem → weight. */
-  vectors: Map<string, number>[];
+  /** Per incident: unit-length TF-IDF vector of its prose. */
+  vectors: TermVector[];
   /** Inverse document frequency of each stem over the catalog's prose. */
   idf: Map<string, number>;
   /** Repository (lower-case owner/name) → incidents that name it. */
@@ -62,8 +75,9 @@ export interface CatalogIndex {
 export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
   const index: CatalogIndex = {
     incidents: [...incidents],
-    exact: { phrases: null, next: null },
-    stemmed: { phrases: null, next: null },
+    exact: trieNode(new Map()),
+    stemmed: trieNode(new Map()),
+    postings: { incidents: new Int32Array(0), weights: new Float64Array(0) },
     uses: [],
     frameNames: [],
     vectors: [],
@@ -117,13 +131,9 @@ export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
     }
   });
 
-  for (const phrase of [...exactByKey.values(), ...stemmedByKey.values()]) {
-    const positive = phrase.uses.filter((u) => u.weight > 0);
-    phrase.incidents = Int32Array.from(positive, (u) => u.incident);
-    phrase.weights = Float64Array.from(positive, (u) => u.weight);
-  }
-  const exactTop = index.exact.next ?? new Map<string, PhraseNode>();
-  const stemmedTop = index.stemmed.next ?? new Map<string, PhraseNode>();
+  index.postings = packPostings([...exactByKey.values(), ...stemmedByKey.values()]);
+  const exactTop = index.exact.next!;
+  const stemmedTop = index.stemmed.next!;
   index.exactFirst = buildTokenFilter(exactTop.keys(), exactTop.size);
   index.stemmedFirst = buildTokenFilter(stemmedTop.keys(), stemmedTop.size);
   buildVectors(index);
@@ -139,21 +149,68 @@ function compiledPhrase(
   const key = tokens.join(' ');
   let phrase = byKey.get(key);
   if (!phrase) {
-    phrase = { tokens, uses: [], incidents: new Int32Array(0), weights: new Float64Array(0) };
+    const kept = tokens.map(detached);
+    phrase = { tokens: kept, uses: [], start: 0, end: 0 };
     byKey.set(key, phrase);
     let node = root;
-    for (const t of tokens) {
-      node.next ??= new Map();
-      let child = node.next.get(t);
-      if (!child) {
-        child = { phrases: null, next: null };
-        node.next.set(t, child);
-      }
-      node = child;
-    }
+    for (const t of kept) node = addChild(node, t);
     (node.phrases ??= []).push(phrase);
   }
   return phrase;
+}
+
+function trieNode(next: Map<string, PhraseNode> | null = null): PhraseNode {
+  return { phrases: null, onlyToken: null, onlyChild: null, next };
+}
+
+/** The child of `node` for `token`, or undefined. */
+export function childOf(node: PhraseNode, token: string): PhraseNode | undefined {
+  if (node.next) return node.next.get(token);
+  return node.onlyToken === token ? node.onlyChild! : undefined;
+}
+
+function addChild(node: PhraseNode, token: string): PhraseNode {
+  const existing = childOf(node, token);
+  if (existing) return existing;
+  const child = trieNode();
+  if (node.next) node.next.set(token, child);
+  else if (node.onlyToken === null) {
+    node.onlyToken = token;
+    node.onlyChild = child;
+  } else {
+    node.next = new Map([
+      [node.onlyToken, node.onlyChild!],
+      [token, child],
+    ]);
+    node.onlyToken = null;
+    node.onlyChild = null;
+  }
+  return child;
+}
+
+/** The children of `node`. */
+export function childrenOf(node: PhraseNode): PhraseNode[] {
+  if (node.next) return [...node.next.values()];
+  return node.onlyChild ? [node.onlyChild] : [];
+}
+
+function packPostings(phrases: readonly CompiledPhrase[]): CatalogIndex['postings'] {
+  let total = 0;
+  for (const p of phrases) for (const u of p.uses) if (u.weight > 0) total++;
+  const incidents = new Int32Array(total);
+  const weights = new Float64Array(total);
+  let at = 0;
+  for (const p of phrases) {
+    p.start = at;
+    for (const u of p.uses) {
+      if (u.weight <= 0) continue;
+      incidents[at] = u.incident;
+      weights[at] = u.weight;
+      at++;
+    }
+    p.end = at;
+  }
+  return { incidents, weights };
 }
 
 /** The prose an incident is described with, as stems: what "similar text" is measured against. */
@@ -177,8 +234,20 @@ function buildVectors(index: CatalogIndex): void {
   for (const doc of docs) for (const t of new Set(doc)) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
   // Smoothed idf: a stem in every incident still weighs a little, so one-incident catalogs work.
-  for (const [t, d] of df) index.idf.set(t, Math.log(1 + n / d));
-  for (const doc of docs) index.vectors.push(unitVector(termCounts(doc), index.idf));
+  // One copy of each term, shared by the idf table and every vector that has it.
+  const term = new Map<string, string>();
+  for (const [t, d] of df) {
+    const kept = detached(t);
+    term.set(t, kept);
+    index.idf.set(kept, Math.log(1 + n / d));
+  }
+  for (const doc of docs) {
+    const v = unitVector(termCounts(doc), index.idf);
+    index.vectors.push({
+      terms: [...v.keys()].map((t) => term.get(t) ?? t),
+      weights: Float64Array.from(v.values()),
+    });
+  }
 }
 
 /** Counts of each term. */
@@ -216,7 +285,7 @@ export function triePhrases(root: PhraseNode): CompiledPhrase[] {
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.phrases) out.push(...node.phrases);
-    if (node.next) stack.push(...node.next.values());
+    stack.push(...childrenOf(node));
   }
   return out;
 }

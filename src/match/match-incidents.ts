@@ -30,9 +30,9 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
   if (scratch.length < index.incidents.length) scratch = new Float64Array(index.incidents.length);
   const cheap = scratch;
   const touched: number[] = [];
+  const { incidents, weights } = index.postings;
   for (const f of found) {
-    const { incidents, weights } = f.phrase;
-    for (let k = 0; k < incidents.length; k++) {
+    for (let k = f.phrase.start; k < f.phrase.end; k++) {
       const i = incidents[k]!;
       if (cheap[i] === 0) touched.push(i);
       cheap[i] = cheap[i]! + weights[k]!;

@@ -2,7 +2,7 @@
 // (each distinct phrase looked up only at positions where its first token occurs), the names of its
 // non-boilerplate frames, and its TF-IDF vector against the catalog's vocabulary.
 import type { CatalogIndex, CompiledPhrase, PhraseNode } from '../catalog/compile-index.js';
-import { unitVector } from '../catalog/compile-index.js';
+import { childOf, unitVector } from '../catalog/compile-index.js';
 import { mayContain } from '../catalog/token-filter.js';
 import { isStopword } from '../text/stopwords.js';
 import { stem, tokenize, tokenizeWithSpans } from '../text/tokenize.js';
@@ -136,8 +136,8 @@ function findPhrases(
           out.push({ phrase, matched: quote(i, j).slice(0, 200) });
         }
       }
-      if (!node.next || ++j >= seq.length) break;
-      node = node.next.get(seq[j]!);
+      if (++j >= seq.length) break;
+      node = childOf(node, seq[j]!);
     }
   }
   return out;

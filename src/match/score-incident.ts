@@ -3,7 +3,7 @@
 // generic crash words count a quarter), text similarity, repository. Gates: every require group must be
 // present and no exclude group may be; versions already fixed scale the score down.
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import type { CatalogIndex, PhraseUse } from '../catalog/compile-index.js';
+import type { CatalogIndex, PhraseUse, TermVector } from '../catalog/compile-index.js';
 import type { Evidence, Incident, Match } from '../types.js';
 import { isGenericPhrase } from './generic-terms.js';
 import type { FoundPhrase, ReportFeatures } from './report-features.js';
@@ -217,12 +217,12 @@ export function nearestFrameLookup(
   };
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+function cosine(report: ReadonlyMap<string, number>, incident: TermVector): number {
   let dot = 0;
-  for (const [t, x] of small) {
-    const y = large.get(t);
-    if (y !== undefined) dot += x * y;
+  const { terms, weights } = incident;
+  for (let k = 0; k < terms.length; k++) {
+    const x = report.get(terms[k]!);
+    if (x !== undefined) dot += x * weights[k]!;
   }
   return dot;
 }

@@ -118,9 +118,19 @@ export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
     s = porterStemmer.stem(token);
-    if (stemCache.size < 50_000) stemCache.set(token, s);
+    // Detached: a report's token (and its stem) can be a view of the whole report's text.
+    if (stemCache.size < 50_000) stemCache.set(detached(token), (s = detached(s)));
   }
   return s;
+}
+
+/**
+ * A copy of `s` that does not hold on to the text it was cut from. V8 keeps a slice of 13 or more
+ * characters as a view of its parent string, so a token kept for long (in the catalog index, in the
+ * stem cache) would keep a whole incident's or report's text alive.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /** Tokens, stemmed. */
