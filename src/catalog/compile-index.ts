@@ -3,7 +3,8 @@
 // - phrases (signatures, frames, keywords, require/exclude groups) keyed by their first token, with each
 //   distinct phrase text stored once however many incidents use it;
 // - a TF-IDF vector per incident over its prose (title, summary, cause, keywords) for text similarity.
-import { detached, stem, tokenize } from '../text/tokenize.js';
+import { detached } from '../text/detached.js';
+import { stem, tokenize } from '../text/tokenize.js';
 import type { Incident } from '../types.js';
 import { isStopword } from '../text/stopwords.js';
 import { buildTokenFilter, type TokenFilter } from './token-filter.js';

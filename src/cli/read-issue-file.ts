@@ -1,6 +1,6 @@
 // An issue as a Markdown file → IssueInput: optional YAML front matter (repo:, expected:), then the
 // first `# Title` heading, then the body. The format of the eval sets and of `crash-triage match FILE`.
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { IssueInput } from '../types.js';
 
 export interface IssueFile {
@@ -16,7 +16,8 @@ export function readIssueFile(text: string): IssueFile {
   let rest = text.replace(/^\uFEFF/, '');
   const fm = FRONT_MATTER.exec(rest);
   if (fm) {
-    const data: unknown = parseYaml(fm[1]!, { maxAliasCount: 10 });
+    // Core schema: dates and `yes` stay strings; an alias is shared, never copied.
+    const data: unknown = load(fm[1]!, { schema: CORE_SCHEMA });
     if (data && typeof data === 'object' && !Array.isArray(data)) meta = data as Record<string, unknown>;
     rest = rest.slice(fm[0].length);
   }

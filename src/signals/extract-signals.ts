@@ -85,7 +85,8 @@ function extract(input: IssueInput, notes: string[]): Signals {
     notes.push(`dropped ${dropped} boilerplate lines (headers, template headings, dumps, comments)`);
   const kept = textLines.filter((l): l is string => l !== null);
   const joined = joinLines(kept);
-  if (joined.repeats > 0) notes.push(`kept ${joined.repeats} repeated lines once (the same after normalization)`);
+  if (joined.repeats > 0)
+    notes.push(`kept ${joined.repeats} repeated lines once (the same after normalization)`);
   const text = `${title}\n${joined.text}`;
   // 6. What is read from the text.
   const crash = guard(notes, 'crash lines', () => extractCrashLines([title, ...kept]), {

@@ -5,6 +5,7 @@
 // where dictionary segmentation cuts a word differently depending on its neighbours), and kana / Thai
 // runs are cut into words with Intl.Segmenter.
 import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { detached } from './detached.js';
 
 // Letters, digits and underscore make a token; everything else separates tokens.
 const TOKEN = /[\p{L}\p{N}_]+/gu;
@@ -121,15 +122,6 @@ export function stem(token: string): string {
     if (stemCache.size < 50_000) stemCache.set(detached(token), (s = detached(s)));
   }
   return s;
-}
-
-/**
- * A copy of `s` that does not hold on to the text it was cut from. V8 keeps a slice of 13 or more
- * characters as a view of its parent string, so a token kept for long (in the catalog index, in the
- * stem cache) would keep a whole incident's or report's text alive.
- */
-export function detached(s: string): string {
-  return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
 /** Only a-z (most report tokens are numbers or identifiers: a char loop answers faster than a pattern). */
