@@ -55,6 +55,14 @@ export interface Signals {
   text: string;
   /** Contents of fenced / indented code blocks and `<details>` blocks, normalized. */
   codeBlocks: string[];
+  frames: Frame[];
+  facts: Fact[];
+  /** What the extractor did that a reader should know: truncation, skipped binary content, rules that failed. */
+  notes: string[];
+}
+
+/** What else a report's text says, read on demand (`crash-triage match --signals`), not by the matcher. */
+export interface ReportDetails {
   crashLines: CrashLine[];
   /** Symbolic (`HV_BAD_ARGUMENT`, `EXC_BAD_ACCESS`) and numeric (`0xfae94003`) error codes, as written. */
   errorCodes: string[];
@@ -62,9 +70,7 @@ export interface Signals {
   locations: string[];
   /** Signals and exception types (`SIGABRT`, `SIGSEGV`, `EXC_BAD_ACCESS`, `EXC_CRASH`). */
   signals: string[];
-  frames: Frame[];
-  facts: Fact[];
-  /** What the extractor did that a reader should know: truncation, skipped binary content, rules that failed. */
+  /** Caps reached and rules that failed while reading them. */
   notes: string[];
 }
 

@@ -6,18 +6,17 @@
 //   4. read facts from the lines that are neither dumps nor frames, headers included (extract-facts.ts);
 //   5. build the evidence text: kept lines normalized (normalize-text.ts), markup stripped from prose,
 //      tabular frame lines rendered from their frames;
-//   6. read code blocks, crash lines, codes, locations and signals from that text.
+//   6. read code blocks from the markdown.
+// Crash lines, error codes, locations and signal names are read from the text on demand
+// (read-report-details.ts): the matcher does not use them, and on a 64 KB log they cost ~0.7 ms.
 // Each step runs guarded: a failing step leaves its part empty and says why in `notes`.
 import type { IssueInput, Signals } from '../types.js';
 import { boundBody, headAndTail, sanitizeText, splitLines } from './bound-input.js';
-import { extractErrorCodes, extractLocations, extractSignalNames } from './extract-codes.js';
-import { extractCrashLines } from './extract-crash-lines.js';
 import { extractFacts } from './extract-facts.js';
 import { extractFrames, type ExtractedFrames } from './extract-frames.js';
 import { describeError, guard } from './guard.js';
 import {
   MAX_CODE_BLOCKS,
-  MAX_CRASH_LINES,
   MAX_FACT_HEAD_CHARS,
   MAX_FACT_TAIL_CHARS,
   MAX_FRAMES,
@@ -88,20 +87,10 @@ function extract(input: IssueInput, notes: string[]): Signals {
   if (joined.repeats > 0)
     notes.push(`kept ${joined.repeats} repeated lines once (the same after normalization)`);
   const text = `${title}\n${joined.text}`;
-  // 6. What is read from the text.
-  const crash = guard(notes, 'crash lines', () => extractCrashLines([title, ...kept]), {
-    crashLines: [],
-    truncated: false,
-  });
-  if (crash.truncated) notes.push(`crash lines capped at ${MAX_CRASH_LINES}`);
   return {
     title,
     text,
     codeBlocks: guard(notes, 'code blocks', () => collectCodeBlocks(layout, textLines), []),
-    crashLines: crash.crashLines,
-    errorCodes: guard(notes, 'error codes', () => extractErrorCodes(text), []),
-    locations: guard(notes, 'locations', () => extractLocations(text), []),
-    signals: guard(notes, 'signals', () => extractSignalNames(text), []),
     frames: found.frames,
     facts,
     notes,
@@ -239,10 +228,6 @@ function emptySignals(notes: string[]): Signals {
     title: '',
     text: '',
     codeBlocks: [],
-    crashLines: [],
-    errorCodes: [],
-    locations: [],
-    signals: [],
     frames: [],
     facts: [],
     notes,

@@ -35,6 +35,33 @@ describe('crash-triage match', () => {
     expect(j.matches[0].evidence.length).toBeGreaterThan(0);
   });
 
+  it('--signals prints what the extractor read: frames, facts, crash lines, codes, locations, signals', async () => {
+    const report = [
+      '# worker died',
+      '',
+      '```',
+      'fatal error: WIDGET_POOL_EXHAUSTED (0xdead0001) in pool.c:88',
+      'Program received signal SIGSEGV, Segmentation fault.',
+      '#0  0x00007fff5fbff8a0 in widget_take (pool=0x1) at pool.c:88',
+      '#1  0x00007fff5fbff8b0 in worker_main () at worker.c:12',
+      '```',
+      '',
+      'macOS 14.5 on an M2 Pro',
+    ].join('\n');
+    const r = await run(['match', '--signals', '-'], report);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.frames.map((f: { fn: string }) => f.fn)).toEqual(['widget_take', 'worker_main']);
+    expect(j.crashLines[0]).toEqual({
+      kind: 'fatal',
+      text: 'fatal error: WIDGET_POOL_EXHAUSTED (0xdead0001) in pool.c:88',
+    });
+    expect(j.errorCodes).toEqual(expect.arrayContaining(['WIDGET_POOL_EXHAUSTED', '0xdead0001']));
+    expect(j.locations).toEqual(expect.arrayContaining(['pool.c:88', 'worker.c:12']));
+    expect(j.signals).toEqual(expect.arrayContaining(['SIGSEGV']));
+    expect(j.facts.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['macos', 'm2 pro']));
+  });
+
   it('reads stdin and says why it stays quiet', async () => {
     const r = await run(['match', ...CATALOG, '-'], '# Typo\n\nA typo on the page.');
     expect(r.code).toBe(0);

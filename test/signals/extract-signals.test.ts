@@ -4,11 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { extractSignals } from '../../src/signals/extract-signals.js';
 import { MAX_CRASH_LINES, MAX_FRAMES, MAX_HEAD_CHARS, MAX_TAIL_CHARS } from '../../src/signals/limits.js';
 import { tokenize } from '../../src/text/tokenize.js';
-import type { IssueInput, Signals } from '../../src/types.js';
+import { readReportDetails } from '../../src/signals/read-report-details.js';
+import type { IssueInput, ReportDetails, Signals } from '../../src/types.js';
 import { readFixture } from './read-fixture.js';
 
-const fromFixture = (name: string, title: string): Signals =>
-  extractSignals({ title, body: readFixture(name) });
+type Everything = Signals & Omit<ReportDetails, 'notes'>;
+/** What the extractor and the on-demand reader see in an issue, with both sets of notes. */
+function readAll(input: IssueInput): Everything {
+  const s = extractSignals(input);
+  const d = readReportDetails(s);
+  return { ...s, ...d, notes: [...s.notes, ...d.notes] };
+}
+const fromFixture = (name: string, title: string): Everything => readAll({ title, body: readFixture(name) });
 const factKeys = (s: Signals): string[] =>
   s.facts.map((f) => `${f.kind}:${f.name}${f.version ? `@${f.version}` : ''}`);
 const fns = (s: Signals): string[] => s.frames.filter((f) => !f.boilerplate).map((f) => f.fn);
@@ -171,7 +178,7 @@ describe('extractSignals on fixture reports', () => {
   });
 
   it('normalizes the title', () => {
-    const s = extractSignals({
+    const s = readAll({
       title: 'segfault at 0x00007fff5fbff8a0 in build 3f9d2c41b7a8e6d5c4b3a291',
       body: '',
     });
@@ -184,7 +191,7 @@ describe('extractSignals on fixture reports', () => {
       (_, i) =>
         `2024-03-0${(i % 9) + 1}T10:00:${String(i).padStart(2, '0')}Z worker[${1000 + i}]: retrying connect`,
     );
-    const s = extractSignals({
+    const s = readAll({
       title: 'worker gives up',
       body: ['```', ...retries, 'fatal: connect gave up after 40 tries', '```'].join('\n'),
     });
@@ -241,7 +248,7 @@ describe('extractSignals robustness', () => {
     ['null input', null as unknown as IssueInput],
   ])('%s: returns without throwing and stays bounded', (_what, input) => {
     const start = performance.now();
-    const s = extractSignals(input);
+    const s = readAll(input);
     expect(performance.now() - start).toBeLessThan(2_000);
     expect(typeof s.text).toBe('string');
     expect(s.text.length).toBeLessThanOrEqual(MAX_HEAD_CHARS + MAX_TAIL_CHARS + 2_000);
@@ -276,38 +283,38 @@ describe('extractSignals robustness', () => {
     ['generic openers in a Rust frame', hostile('<a as ', '   4: ')],
     ['Lua-like locations', hostile('x:1: in ')],
   ])('stays fast on hostile lines: %s', (_what, body) => {
-    extractSignals({ title: 'warm-up', body: body.slice(0, 1000) });
+    readAll({ title: 'warm-up', body: body.slice(0, 1000) });
     const start = performance.now();
-    extractSignals({ title: 'hostile', body });
+    readAll({ title: 'hostile', body });
     expect(performance.now() - start).toBeLessThan(1_000);
   });
 
   it('says how much of a 2 MB body it skipped', () => {
     const body = 'x'.repeat(1_000_000) + '\nmiddle\n' + 'y'.repeat(1_000_000);
-    const s = extractSignals({ title: 'big', body });
+    const s = readAll({ title: 'big', body });
     expect(s.notes.find((n) => n.startsWith('body too long'))).toMatch(/skipped \d{7} characters/);
   });
 
   it('keeps the end of a long body, where crash output is often pasted', () => {
     const body = `${'filler line\n'.repeat(40_000)}Fatal Python error: Segmentation fault\n`;
-    const s = extractSignals({ title: 't', body });
+    const s = readAll({ title: 't', body });
     expect(s.crashLines).toEqual([{ kind: 'fatal', text: 'Fatal Python error: Segmentation fault' }]);
   });
 
   it('notes binary content and cut lines', () => {
-    const s = extractSignals({ title: 't', body: `\u0000\u0001 data\n${'z'.repeat(10_000)}` });
+    const s = readAll({ title: 't', body: `\u0000\u0001 data\n${'z'.repeat(10_000)}` });
     expect(s.notes.some((n) => n.includes('control characters'))).toBe(true);
     expect(s.notes.some((n) => n.startsWith('cut 1 lines'))).toBe(true);
   });
 
   it('caps frames from a 100,000-line trace and says so', () => {
-    const s = extractSignals({ title: 'trace', body: longTrace });
+    const s = readAll({ title: 'trace', body: longTrace });
     expect(s.frames).toHaveLength(MAX_FRAMES);
     expect(s.notes).toContain(`frames capped at ${MAX_FRAMES}`);
   });
 
   it('reads frames and the crash line from an unterminated fence', () => {
-    const s = extractSignals({
+    const s = readAll({
       title: 'x',
       body: 'before\n```\npanic: in the fence\n#0 0x1 in f () at f.c:1',
     });
@@ -319,10 +326,10 @@ describe('extractSignals robustness', () => {
   it('processes a 64 KB crash report in a few milliseconds', () => {
     const body = bigCrashReport(64 * 1024);
     const input = { title: 'QEMULauncher aborts', body };
-    for (let i = 0; i < 5; i++) extractSignals(input);
+    for (let i = 0; i < 5; i++) readAll(input);
     const runs = 20;
     const start = performance.now();
-    for (let i = 0; i < runs; i++) extractSignals(input);
+    for (let i = 0; i < runs; i++) readAll(input);
     // The budget is well under 2 ms; the bound here is loose so that a busy CI machine does not flake.
     expect((performance.now() - start) / runs).toBeLessThan(25);
   });

@@ -12,6 +12,7 @@ import {
 } from '../../../src/render/render-comment.js';
 import { extractSignals } from '../../../src/signals/extract-signals.js';
 import { MAX_CODE_BLOCKS, MAX_CRASH_LINES, MAX_FRAMES } from '../../../src/signals/limits.js';
+import { readReportDetails } from '../../../src/signals/read-report-details.js';
 import { triageIssue } from '../../../src/triage/triage-issue.js';
 import type { IssueInput, Signals, Verdict } from '../../../src/types.js';
 import { KNOWN_BUGS, type KnownBug } from './known-bugs.js';
@@ -115,7 +116,8 @@ function signalProblems(s: Signals): string[] {
   if (s.title.includes('\n')) out.push('title has a line break');
   if (s.text.length > 400_000) out.push(`text is ${s.text.length} chars`);
   if (s.frames.length > MAX_FRAMES) out.push(`${s.frames.length} frames`);
-  if (s.crashLines.length > MAX_CRASH_LINES) out.push(`${s.crashLines.length} crash lines`);
+  const details = readReportDetails(s);
+  if (details.crashLines.length > MAX_CRASH_LINES) out.push(`${details.crashLines.length} crash lines`);
   // Inline code spans may add to the blocks, up to the same cap.
   if (s.codeBlocks.length > MAX_CODE_BLOCKS) out.push(`${s.codeBlocks.length} code blocks`);
   if (s.text.includes('\u0000')) out.push('NUL in text');
