@@ -34,6 +34,9 @@ const profile = async (what: string): Promise<void> => {
   if (what === 'start') {
     session.connect();
     await session.post('Profiler.enable');
+    // BENCH_APP_CPU_PROF_INTERVAL: sampling interval in µs (V8's default is 1000).
+    const interval = Number(process.env.BENCH_APP_CPU_PROF_INTERVAL);
+    if (interval > 0) await session.post('Profiler.setSamplingInterval', { interval });
     await session.post('Profiler.start');
   } else {
     const { profile: result } = await session.post('Profiler.stop');

@@ -2,7 +2,7 @@
 // builder; `issues.edited` and `issue_comment.created` add what those events carry (the body before the
 // edit; the comment and its author).
 import { createHmac, randomUUID } from 'node:crypto';
-import { issueOpenedPayload, type DemoIssue } from '../../src/demo/webhooks.js';
+import { issueOpenedPayload as demoIssueOpened, type DemoIssue } from '../../src/demo/webhooks.js';
 
 export const SECRET = 'bench-webhook-secret';
 export const WEBHOOK_PATH = '/api/github/webhooks';
@@ -30,7 +30,12 @@ export function signedDelivery(event: string, payload: unknown, secret = SECRET)
   };
 }
 
-export { issueOpenedPayload };
+/** The demo's `issues.opened` payload, with the issue's `created_at` as GitHub sends it (now, by default). */
+export function issueOpenedPayload(issue: DemoIssue, createdAt = new Date()): Record<string, unknown> {
+  const payload = demoIssueOpened(issue) as { issue: Record<string, unknown> };
+  const at = createdAt.toISOString();
+  return { ...payload, issue: { ...payload.issue, created_at: at, updated_at: at } };
+}
 
 export function issueEditedPayload(issue: DemoIssue, previousBody: string): Record<string, unknown> {
   return { ...issueOpenedPayload(issue), action: 'edited', changes: { body: { from: previousBody } } };

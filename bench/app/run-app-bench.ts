@@ -9,6 +9,7 @@ import { runLoad } from './run-load.js';
 import { sendClosedLoop, sendPaced } from './send-load.js';
 import { startApp } from './start-app.js';
 import { appTargets } from './app-targets.js';
+import { measureThrottleFloor } from './throttle-floor.js';
 
 export type { AppBenchResult } from './app-types.js';
 
@@ -27,6 +28,10 @@ export async function runAppBench({ quick, log }: AppPlan): Promise<AppBenchResu
   );
   const cost = await measureApiCost(pool);
   const notes = cost.problems.map((p) => `API-cost run: ${p}`);
+  const floor = await measureThrottleFloor(quick ? 30 : 100);
+  notes.push(
+    `Probot's throttling alone: createComment() → request at the stand-in takes median ${floor.on.medianMs.toFixed(1)} ms (p99 ${floor.on.p99Ms.toFixed(1)}) with throttling on, ${floor.off.medianMs.toFixed(1)} ms with it off (idle, warm token, no wait due): the delivery → comment figures include it.`,
+  );
 
   const app = await startApp();
   const loads: LoadResult[] = [];
@@ -71,6 +76,16 @@ export async function runAppBench({ quick, log }: AppPlan): Promise<AppBenchResu
         items: plan(installations),
         send: (items) => sendClosedLoop(app.url, items, connections),
         connections,
+      }),
+    );
+    log('app: paced at 50/s (the latency floor under light load)...');
+    loads.push(
+      await runLoad({
+        mode: 'paced at 50/s',
+        app,
+        items: plan(quick ? 250 : 500),
+        send: (items) => sendPaced(app.url, items, 50),
+        connections: 0,
       }),
     );
     log(`app: closed loop, ${connections} connections...`);

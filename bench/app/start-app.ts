@@ -69,7 +69,13 @@ export async function startApp(): Promise<RunningApp> {
   const options: AppServerOptions = { baseUrl: github.url, secret: SECRET, privateKey };
   const child = fork(fileURLToPath(new URL('./app-server.ts', import.meta.url)), [], {
     execArgv: process.execArgv,
-    env: { ...process.env, BENCH_APP_OPTIONS: JSON.stringify(options) },
+    env: {
+      // The stand-in and the app share this machine's clock: a margin of 2 s for clock skew (the default is
+      // 5 minutes) lets the runs measure an app that has been up longer than its margin.
+      CRASH_TRIAGE_CLOCK_SKEW_SECONDS: '2',
+      ...process.env,
+      BENCH_APP_OPTIONS: JSON.stringify(options),
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   createInterface({ input: child.stdout! }).on('line', (line) => {

@@ -42,6 +42,43 @@ export function createConditionalCache(options: ConditionalCacheOptions = {}): C
 
 // Only the contents API: settings files and folder listings. Blobs are fetched by sha and never change.
 const CACHEABLE = /\/repos\/[^/]+\/[^/]+\/contents\//;
+const CONTENTS_ROUTE = '/repos/{owner}/{repo}/contents/{path}';
+
+interface ContentsRead {
+  method: string;
+  url: string;
+  owner?: unknown;
+  repo?: unknown;
+  path?: unknown;
+  ref?: unknown;
+  headers?: { accept?: unknown };
+  mediaType?: { format?: string };
+}
+
+/**
+ * The cache key of a request: null when it is not a read of repository contents (most requests: writes,
+ * comments, labels), told apart without expanding the endpoint; the usual contents read (the route with
+ * its parameters, as Octokit's methods and Probot's config loader send it) is keyed from its parameters;
+ * only another form of it (`expand`) is expanded into its URL.
+ */
+function cacheKey(
+  options: ContentsRead,
+  expand: () => { url: string; accept: string },
+): { key: string; url: string } | null {
+  if (options.method !== 'GET' || typeof options.url !== 'string' || !options.url.includes('/contents/')) {
+    return null;
+  }
+  const accept = String(options.headers?.accept ?? '');
+  if (options.url === CONTENTS_ROUTE) {
+    const ref = typeof options.ref === 'string' ? options.ref : '';
+    const url = `/repos/${String(options.owner)}/${String(options.repo)}/contents/${String(options.path)}`;
+    return { key: `${url}?ref=${ref} ${options.mediaType?.format ?? ''} ${accept}`, url };
+  }
+  const expanded = expand();
+  return CACHEABLE.test(expanded.url)
+    ? { key: `${expanded.url} ${expanded.accept}`, url: expanded.url }
+    : null;
+}
 
 /** Makes `octokit`'s GET requests for repository contents conditional, through `cache`. */
 export function useConditionalRequests(
@@ -50,9 +87,12 @@ export function useConditionalRequests(
   { fresh = false } = {},
 ): void {
   octokit.hook.wrap('request', async (request, options) => {
-    const { method, url, headers } = octokit.request.endpoint(options);
-    if (method !== 'GET' || !CACHEABLE.test(url)) return request(options);
-    const key = `${url} ${String(headers.accept ?? '')}`;
+    const cacheable = cacheKey(options as ContentsRead, () => {
+      const { url, headers } = octokit.request.endpoint(options);
+      return { url, accept: String(headers.accept ?? '') };
+    });
+    if (!cacheable) return request(options);
+    const { key, url } = cacheable;
 
     type Response = Awaited<ReturnType<typeof request>>;
     const pending = cache.inflight.get(key);
@@ -94,7 +134,16 @@ export function statusOf(err: unknown): number | undefined {
   return typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : undefined;
 }
 
-/** The error a real 404 would raise, as far as callers look at it (`status`). */
+/**
+ * The error a real 404 would raise, as far as callers look at it (`status`). Without a stack trace: it is
+ * an expected answer, raised several times per delivery, and capturing a stack is most of its cost.
+ */
 function notFound(url: string): Error {
-  return Object.assign(new Error(`Not Found (remembered): ${url}`), { status: 404 });
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return Object.assign(new Error(`Not Found (remembered): ${url}`), { status: 404 });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }

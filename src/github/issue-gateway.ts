@@ -17,6 +17,11 @@ import {
   useConditionalRequests,
   type ConditionalCache,
 } from './conditional-requests.js';
+import {
+  createOwnCommentRecord,
+  type OwnCommentRecord,
+  type OwnCommentRecordOptions,
+} from './own-comment-record.js';
 import type {
   IssueGateway,
   OwnComment,
@@ -47,11 +52,23 @@ export interface GatewayCaches {
   /** Label listings and creations under way, shared by concurrent jobs of one repository. */
   labelListings: Map<string, Promise<Set<string>>>;
   labelCreations: Map<string, Promise<void>>;
+  /** The issues this process has commented on: lets a job skip looking its comment up. */
+  ownComments: OwnCommentRecord;
 }
 
-export function createGatewayCaches(options: { now?: () => number; missTtlMs?: number } = {}): GatewayCaches {
+export interface GatewayCachesOptions {
+  now?: () => number;
+  missTtlMs?: number;
+  ownComments?: Omit<OwnCommentRecordOptions, 'now'>;
+}
+
+export function createGatewayCaches(options: GatewayCachesOptions = {}): GatewayCaches {
   return {
     conditional: createConditionalCache(options),
+    ownComments: createOwnCommentRecord({
+      ...options.ownComments,
+      ...(options.now ? { now: options.now } : {}),
+    }),
     blobs: createLru(2_000),
     labels: createLru(1_000),
     labelListings: new Map(),
@@ -154,6 +171,8 @@ export function createIssueGateway(
     },
 
     async createComment(body: string): Promise<void> {
+      // Noted first: even a failed attempt may have been stored by GitHub, so later jobs must look.
+      caches.ownComments.note({ repo: `${owner}/${repo}`, number: issue_number });
       // Never retried blindly (Octokit's retry plugin is off for this request): a 5xx or a dropped
       // connection can come after GitHub stored the comment, so a new try first looks for it.
       for (let attempt = 1; ; attempt++) {

@@ -2,6 +2,7 @@
 // event's installation, and runs the triage job. A failure is logged with the delivery id, never lost.
 import { Context, type Probot } from 'probot';
 import type { IssueContext } from '../github/issue-gateway.js';
+import type { JobSlot } from '../queue/job-queue.js';
 import { createLru } from '../queue/lru.js';
 import { runTriageJob, type TriageDeps, type TriageJob } from '../triage/run-triage-job.js';
 
@@ -9,7 +10,7 @@ export function createJobWorker(app: Probot, deps: TriageDeps) {
   // Issues whose `edited` job has run: an `opened` job after it carries older text (GitHub does not
   // promise delivery order), so it is skipped.
   const edited = createLru<true>(10_000);
-  return async (job: TriageJob): Promise<void> => {
+  return async (job: TriageJob, slot?: JobSlot): Promise<void> => {
     if (job.trigger.kind === 'opened' && edited.has(job.key)) {
       app.log.info({ id: job.id, issue: job.key }, 'skipped: superseded by a later edit');
       return;
@@ -22,7 +23,7 @@ export function createJobWorker(app: Probot, deps: TriageDeps) {
       octokit,
       log,
     ) as IssueContext;
-    await runTriageJob(context, job.trigger, deps);
+    await runTriageJob(context, job.trigger, deps, slot);
   };
 }
 

@@ -42,11 +42,14 @@ export interface TriagePlan {
   reason: string;
 }
 
+/** What planning needs of a triage (the signals are not needed, so a triage thread need not send them). */
+export type TriageAnswer = Pick<TriageResult, 'verdict' | 'incident' | 'comment'>;
+
 export interface PlanInput {
   trigger: Trigger;
   config: RepoConfig;
   /** The triage of the issue's current text; null for the commands that need none (`help`, `as`). */
-  result: TriageResult | null;
+  result: TriageAnswer | null;
   existing: OwnComment | null;
   /** Labels on the issue now (from the event). */
   issueLabels: readonly string[];
@@ -67,13 +70,20 @@ export function planTriage(input: PlanInput): TriagePlan {
   return planEvent(input);
 }
 
-/** Whether the job must look up the app's comment before planning (each lookup is one API request). */
+/**
+ * Whether the job must look up the app's comment before planning (each lookup is one API request).
+ * `knownAbsent`: this process can prove the app has no comment on the issue (see own-comment-record.ts).
+ */
 export function needsOwnComment(
   trigger: Trigger,
-  result: TriageResult | null,
+  result: TriageAnswer | null,
   commentCount: number,
+  knownAbsent = false,
 ): boolean {
-  if (trigger.kind === 'command' || result?.comment) return true;
+  // A command always looks: its answer goes into the app's comment, and commands are rare.
+  if (trigger.kind === 'command') return true;
+  if (knownAbsent) return false;
+  if (result?.comment) return true;
   // No verdict on an edit: only an existing matched comment would change (it gets a note).
   return trigger.kind === 'edited' && commentCount > 0;
 }

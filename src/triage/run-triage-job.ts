@@ -6,11 +6,12 @@ import { loadConfig } from '../config/load-config.js';
 import { dryRunGateway } from '../github/dry-run-gateway.js';
 import type { IssueGateway } from '../github/gateway-types.js';
 import type { IssueContext } from '../github/issue-gateway.js';
-import type { QueueJob } from '../queue/job-queue.js';
+import type { OwnCommentRecord } from '../github/own-comment-record.js';
+import type { JobSlot, QueueJob } from '../queue/job-queue.js';
+import type { TriageRunner } from '../queue/triage-runner.js';
 import { applyPlan } from './apply-plan.js';
 import { needsOwnComment, planTriage, type Trigger } from './plan-triage.js';
 import type { RepoCatalogs } from './repo-catalogs.js';
-import { triageIssue } from './triage-issue.js';
 
 /** A queued job: plain data (the webhook event as delivered), so a durable queue can carry it. */
 export interface TriageJob extends QueueJob {
@@ -21,9 +22,18 @@ export interface TriageJob extends QueueJob {
 export interface TriageDeps {
   catalogs: RepoCatalogs;
   gatewayFor: (context: IssueContext, options: { fresh: boolean }) => IssueGateway;
+  /** The issues this process has commented on (the gateway notes each comment it creates). */
+  ownComments: OwnCommentRecord;
+  /** Runs the pure triage (on a worker thread, or inline). */
+  triage: TriageRunner;
 }
 
-export async function runTriageJob(context: IssueContext, trigger: Trigger, deps: TriageDeps): Promise<void> {
+export async function runTriageJob(
+  context: IssueContext,
+  trigger: Trigger,
+  deps: TriageDeps,
+  slot?: JobSlot,
+): Promise<void> {
   const { log, payload } = context;
   const issue = payload.issue;
   const about = {
@@ -55,27 +65,42 @@ export async function runTriageJob(context: IssueContext, trigger: Trigger, deps
 
   // 3. the catalog: bundled and/or the repository's own incident files (bad files skipped)
   const needsCatalog = !(trigger.kind === 'command' && trigger.command.name === 'help');
-  const catalog = needsCatalog
-    ? deps.catalogs.catalogFor(
-        config.use_bundled_catalog,
-        await gateway.readIncidentFiles(config.incident_dir),
-      )
+  const repoFiles = needsCatalog ? await gateway.readIncidentFiles(config.incident_dir) : null;
+  const catalog = repoFiles
+    ? deps.catalogs.catalogFor(config.use_bundled_catalog, repoFiles)
     : deps.catalogs.bundled;
   for (const problem of catalog.problems) log.warn({ ...about, ...problem }, 'incident file skipped');
 
-  // 4. triage: extract signals, match, render
-  const needsResult = needsCatalog && !(trigger.kind === 'command' && trigger.command.name === 'as');
-  const result = needsResult
-    ? triageIssue({
-        input: { title: issue.title, body: issue.body ?? '', repo: payload.repository.full_name },
-        index: catalog.index,
-        minConfidence: config.min_confidence,
-        render: { labelPrefix: config.label_prefix, extraLabels: config.extra_labels },
-      })
+  // 4. triage: extract signals, match, render (on a triage thread, or inline: see triage-runner.ts)
+  const needsResult = repoFiles && !(trigger.kind === 'command' && trigger.command.name === 'as');
+  const outcome = needsResult
+    ? await deps.triage.run(
+        {
+          input: { title: issue.title, body: issue.body ?? '', repo: payload.repository.full_name },
+          minConfidence: config.min_confidence,
+          render: { labelPrefix: config.label_prefix, extraLabels: config.extra_labels },
+          catalog: { useBundled: config.use_bundled_catalog, files: repoFiles.files },
+        },
+        catalog.index,
+      )
     : null;
+  const matched = outcome?.verdict.incidentId;
+  const result = outcome && {
+    ...outcome,
+    incident: (matched && catalog.index.incidents.find((i) => i.id === matched)) || null,
+  };
 
-  // 5. plan, against the app's existing comment when one may matter
-  const existing = needsOwnComment(trigger, result, issue.comments) ? await gateway.findOwnComment() : null;
+  // 5. plan, against the app's existing comment when one may matter and may exist
+  const knownAbsent =
+    trigger.kind !== 'command' &&
+    deps.ownComments.provesNone({
+      repo: payload.repository.full_name,
+      number: issue.number,
+      createdAt: issue.created_at,
+    });
+  const existing = needsOwnComment(trigger, result, issue.comments, knownAbsent)
+    ? await gateway.findOwnComment()
+    : null;
   const plan = planTriage({
     trigger,
     config,
@@ -86,7 +111,9 @@ export async function runTriageJob(context: IssueContext, trigger: Trigger, deps
     problems: [...configProblems, ...catalog.problems],
   });
 
-  // 6. apply (or, in dry-run mode, log what would be written)
+  // 6. apply (or, in dry-run mode, log what would be written). The writes wait on Octokit's throttling
+  // (seconds apart in one installation), not on this process: the queue may start another job meanwhile.
+  slot?.release();
   await applyPlan(plan, config.mode === 'dry-run' ? dryRunGateway(gateway, log) : gateway);
   log.info(
     {

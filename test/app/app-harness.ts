@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
 import { createNodeMiddleware, Probot, ProbotOctokit, type Logger } from 'probot';
+import type { AppSettings } from '../../src/config/app-settings.js';
 import { createApp } from '../../src/index.js';
 import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
 import type { TriageJob } from '../../src/triage/run-triage-job.js';
@@ -62,7 +63,9 @@ export interface RunningApp {
 
 let deliveries = 0;
 
-export async function startApp(options: { now?: () => number } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { now?: () => number; settings?: Partial<AppSettings> } = {},
+): Promise<RunningApp> {
   const logs: LogRecord[] = [];
   const probot = new Probot({
     appId: 12345,
@@ -79,7 +82,11 @@ export async function startApp(options: { now?: () => number } = {}): Promise<Ru
   });
   const queue = createInProcessQueue<TriageJob>();
   const middleware = await createNodeMiddleware(
-    createApp({ queue, ...(options.now ? { now: options.now } : {}) }),
+    createApp({
+      queue,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.settings ? { settings: options.settings } : {}),
+    }),
     {
       probot,
     },

@@ -377,13 +377,17 @@ describe('planTriage', () => {
 });
 
 describe('needsOwnComment', () => {
-  it.each<[string, Trigger, TriageResult | null, number, boolean]>([
-    ['a command always looks', command({ name: 'help' }), null, 0, true],
-    ['a verdict always looks (never a second comment)', OPENED, MATCHED, 0, true],
-    ['opened without a verdict: nothing to write, no lookup', OPENED, NONE, 0, false],
-    ['edited without a verdict, no comments: no lookup', EDITED, NONE, 0, false],
-    ['edited without a verdict, comments: may need a note', EDITED, NONE, 3, true],
-  ])('%s', (_name, trigger, result, count, expected) => {
-    expect(needsOwnComment(trigger, result, count)).toBe(expected);
+  it.each<[string, Trigger, TriageResult | null, number, boolean, boolean]>([
+    ['a command always looks', command({ name: 'help' }), null, 0, false, true],
+    ['a command looks even when no comment can exist', command({ name: 'help' }), null, 0, true, true],
+    ['a verdict looks (never a second comment)', OPENED, MATCHED, 0, false, true],
+    ['a verdict does not look when no comment can exist', OPENED, MATCHED, 0, true, false],
+    ['an edit with a verdict does not look when no comment can exist', EDITED, MATCHED, 3, true, false],
+    ['opened without a verdict: nothing to write, no lookup', OPENED, NONE, 0, false, false],
+    ['edited without a verdict, no comments: no lookup', EDITED, NONE, 0, false, false],
+    ['edited without a verdict, comments: may need a note', EDITED, NONE, 3, false, true],
+    ['edited without a verdict, comments, none of them the app’s', EDITED, NONE, 3, true, false],
+  ])('%s', (_name, trigger, result, count, knownAbsent, expected) => {
+    expect(needsOwnComment(trigger, result, count, knownAbsent)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
-// The in-process queue: one job at a time per key, keys in parallel, delivery ids deduplicated, failures
-// reported without blocking the key, and onIdle() when everything has run.
+// The in-process queue: one job at a time per key, keys in parallel up to its concurrency (oldest first,
+// never started inside the call that added them), a slot given back early frees room for the next job,
+// delivery ids deduplicated, failures reported without blocking the key, onIdle() when everything has run.
 import { describe, expect, it } from 'vitest';
 import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
 
@@ -8,24 +9,41 @@ interface Job {
   key: string;
   ms: number;
   fail?: boolean;
+  /** Gives the slot back after this many ms, then waits `ms` more (a job waiting on throttled writes). */
+  releaseAfter?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function queueWithLog(maxSeenIds?: number) {
+function queueWithLog(maxSeenIds?: number, concurrency?: number) {
   const log: string[] = [];
   const errors: string[] = [];
-  const queue = createInProcessQueue<Job>(maxSeenIds ? { maxSeenIds } : {});
+  let running = 0;
+  const peak = { running: 0 };
+  const queue = createInProcessQueue<Job>({
+    ...(maxSeenIds ? { maxSeenIds } : {}),
+    ...(concurrency ? { concurrency } : {}),
+  });
   queue.process(
-    async (job) => {
+    async (job, slot) => {
       log.push(`start ${job.id}`);
-      await sleep(job.ms);
+      running += 1;
+      peak.running = Math.max(peak.running, running);
+      if (job.releaseAfter !== undefined) {
+        await sleep(job.releaseAfter);
+        running -= 1;
+        slot.release();
+        await sleep(job.ms);
+      } else {
+        await sleep(job.ms);
+        running -= 1;
+      }
       if (job.fail) throw new Error(`boom ${job.id}`);
       log.push(`end ${job.id}`);
     },
     (err, job) => errors.push(`${job.id}: ${(err as Error).message}`),
   );
-  return { queue, log, errors };
+  return { queue, log, errors, peak };
 }
 
 describe('createInProcessQueue', () => {
@@ -69,6 +87,41 @@ describe('createInProcessQueue', () => {
     await queue.onIdle();
     expect(errors).toEqual(['a: boom a']);
     expect(log).toEqual(['start a', 'start b', 'end b']);
+  });
+
+  it('runs at most `concurrency` jobs at once, the oldest waiting one next', async () => {
+    const { queue, log, peak } = queueWithLog(undefined, 2);
+    for (const [id, ms] of [
+      ['a', 30],
+      ['b', 10],
+      ['c', 1],
+      ['d', 1],
+    ] as const)
+      await queue.add({ id, key: id, ms });
+    await queue.onIdle();
+    expect(peak.running).toBe(2);
+    expect(log).toEqual(['start a', 'start b', 'end b', 'start c', 'end c', 'start d', 'end d', 'end a']);
+  });
+
+  it('starts a job on a later turn of the event loop, never inside add()', async () => {
+    const { queue, log } = queueWithLog();
+    await queue.add({ id: 'a', key: 'k', ms: 0 });
+    await Promise.resolve();
+    expect(log).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(log).toEqual(['start a']);
+    await queue.onIdle();
+  });
+
+  it('starts the next job when a running one gives its slot back, and keeps its key busy', async () => {
+    const { queue, log, peak } = queueWithLog(undefined, 1);
+    await queue.add({ id: 'a', key: 'k1', ms: 30, releaseAfter: 1 });
+    await queue.add({ id: 'b', key: 'k1', ms: 1 });
+    await queue.add({ id: 'c', key: 'k2', ms: 1 });
+    await queue.onIdle();
+    expect(peak.running).toBe(1);
+    // c runs while a waits without its slot; b, of a's key, only after a has ended.
+    expect(log).toEqual(['start a', 'start c', 'end c', 'end a', 'start b', 'end b']);
   });
 
   it('is idle at once when empty, and refuses jobs before it has a worker', async () => {
