@@ -132,8 +132,3 @@ function isPlainWord(token: string): boolean {
   }
   return true;
 }
-
-/** Tokens, stemmed. */
-export function stemTokens(tokens: readonly string[]): string[] {
-  return tokens.map(stem);
-}
