@@ -46,7 +46,8 @@ export type IssueContext = Context<'issues' | 'issue_comment'>;
 export interface GatewayCaches {
   conditional: ConditionalCache;
   /** Git blob sha → text. Blobs never change, so a hit is always right. */
-  blobs: Lru<string>;
+  /** Incident file texts by blob sha; null: the blob is not UTF-8 text. */
+  blobs: Lru<string | null>;
   /** `owner/repo` (lower case) → the names of its labels (lower case). */
   labels: Lru<Set<string>>;
   /** Label listings and creations under way, shared by concurrent jobs of one repository. */
@@ -144,10 +145,14 @@ export function createIssueGateway(
         let text = caches.blobs.get(entry.sha);
         if (text === undefined) {
           const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
-          text = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString(
-            'utf8',
-          );
+          const bytes = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8');
+          text = utf8Text(bytes);
           caches.blobs.set(entry.sha, text);
+        }
+        if (text === null) {
+          // Decoded leniently it would load with U+FFFD in its phrases: refused, as local files are.
+          problems.push({ file: where(entry.path), field: '(file)', message: 'file is not valid UTF-8' });
+          continue;
         }
         files.push({ source: where(entry.path), sha: entry.sha, text });
       }
@@ -274,5 +279,16 @@ export function createIssueGateway(
       void creating.finally(() => caches.labelCreations.delete(key)).catch(() => {});
     }
     await creating;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes as text, or null when they are not UTF-8. */
+function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return null;
   }
 }

@@ -61,6 +61,8 @@ export interface FixtureFile {
   name: string;
   sha: string;
   text: string;
+  /** The blob's bytes when they are not `text` in UTF-8 (a file saved in another encoding). */
+  bytes?: Buffer;
 }
 
 export function fixtureIncident(name: string, sha: string): FixtureFile {
@@ -82,13 +84,15 @@ export function incidentFolder(
     name: f.name,
     path: `.github/crash-signatures/${f.name}`,
     sha: f.sha,
-    size: Buffer.byteLength(f.text),
+    size: f.bytes?.length ?? Buffer.byteLength(f.text),
   }));
   api.get(PATH.dir).reply(200, listing, { etag });
   for (const f of blobs) {
-    api
-      .get(PATH.blob(f.sha))
-      .reply(200, { sha: f.sha, encoding: 'base64', content: Buffer.from(f.text).toString('base64') });
+    api.get(PATH.blob(f.sha)).reply(200, {
+      sha: f.sha,
+      encoding: 'base64',
+      content: (f.bytes ?? Buffer.from(f.text)).toString('base64'),
+    });
   }
 }
 

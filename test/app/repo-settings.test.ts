@@ -7,6 +7,7 @@ import { commentCreated, issueEdited, issueOpened } from '../fixtures/app/payloa
 import { checkAndClose, mockGitHub, mockToken, SECRET, startApp, type RunningApp } from './app-harness.js';
 import {
   fixtureIncident,
+  type FixtureFile,
   incidentFolder,
   NOT_FOUND,
   PATH,
@@ -94,6 +95,38 @@ describe("a repository's settings and incident files", () => {
     expect(changed.requests).toEqual([REQ.config, REQ.dir, REQ.blob(BROKEN_FILE.sha), REQ.blob(edited.sha)]);
     changed.api.done();
     expect(app.logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('skips an incident file that is not UTF-8 (by file) and matches with the others', async () => {
+    // A copy of a good file saved as Latin-1: its "é" is one byte that UTF-8 cannot decode.
+    const latin1: FixtureFile = {
+      name: 'latin1.yml',
+      sha: 'aa00bb11cc22dd33ee44ff5566778899aabbccdd',
+      text: '',
+      bytes: Buffer.from(
+        `${ROCKET_FILE.text.replace('id: rocket-igniter-flameout', 'id: rocket-latin1')}\n# café\n`,
+        'latin1',
+      ),
+    };
+    app = await startApp();
+    const { api } = mockGitHub();
+    mockToken(api);
+    settingsFile(api, 'label_prefix: ""\n');
+    incidentFolder(api, [latin1, ROCKET_FILE]);
+    api.get(PATH.comments(44)).reply(200, []);
+    api.post(PATH.createComment(44)).reply(201, { id: 744 });
+    api.get(PATH.labels).reply(200, [{ name: 'crash' }, { name: 'area: igniter' }]);
+    api.post(PATH.addLabels(44)).reply(200, []);
+
+    await app.send('issues', issueOpened({ number: 44, ...ROCKET }));
+    await app.idle();
+    api.done();
+    const skipped = app.logs
+      .filter((l) => l.msg === 'incident file skipped')
+      .map((l) => [l.data.file, l.data.field, l.data.message]);
+    expect(skipped).toEqual([
+      ['acme/rocket:.github/crash-signatures/latin1.yml', '(file)', 'file is not valid UTF-8'],
+    ]);
   });
 
   it('reports a broken settings file and a broken incident file in the /triage reply, and keeps working', async () => {
