@@ -78,16 +78,20 @@ export async function runAppBench({ quick, log }: AppPlan): Promise<AppBenchResu
         connections,
       }),
     );
-    log('app: paced at 50/s (the latency floor under light load)...');
-    loads.push(
-      await runLoad({
-        mode: 'paced at 50/s',
-        app,
-        items: plan(quick ? 250 : 500),
-        send: (items) => sendPaced(app.url, items, 50),
-        connections: 0,
-      }),
-    );
+    // Deliveries sent at a fixed rate: `count` of them at `rate` per second.
+    const paced = async (rate: number, count: number, why = ''): Promise<void> => {
+      log(`app: paced at ${rate}/s${why}...`);
+      loads.push(
+        await runLoad({
+          mode: `paced at ${rate}/s`,
+          app,
+          items: plan(count),
+          send: (items) => sendPaced(app.url, items, rate),
+          connections: 0,
+        }),
+      );
+    };
+    await paced(50, quick ? 250 : 500, ' (the latency floor under light load)');
     log(`app: closed loop, ${connections} connections...`);
     loads.push(
       await runLoad({
@@ -98,27 +102,8 @@ export async function runAppBench({ quick, log }: AppPlan): Promise<AppBenchResu
         connections,
       }),
     );
-    const sustainable = quick ? 100 : 200;
-    log(`app: paced at ${sustainable}/s...`);
-    loads.push(
-      await runLoad({
-        mode: `paced at ${sustainable}/s`,
-        app,
-        items: plan(quick ? 500 : 2000),
-        send: (items) => sendPaced(app.url, items, sustainable),
-        connections: 0,
-      }),
-    );
-    log(`app: paced at ${RATE}/s...`);
-    loads.push(
-      await runLoad({
-        mode: `paced at ${RATE}/s`,
-        app,
-        items: plan(quick ? 1000 : 5000),
-        send: (items) => sendPaced(app.url, items, RATE),
-        connections: 0,
-      }),
-    );
+    await paced(quick ? 100 : 200, quick ? 500 : 2000);
+    await paced(RATE, quick ? 1000 : 5000);
     log('app: burst of matching issues into one installation...');
     burst = await runBurst(app, pool, quick ? 10 : 50, log);
     notes.push(...app.problems.slice(0, 10).map((p) => `app logged (level ${p.level}): ${p.msg}`));
