@@ -2,7 +2,7 @@
 // incident's example (the app's catalog is the bundled one), each with the verdict the core gives it, so
 // the benchmark knows which deliveries must get exactly one comment and which none.
 import { BUNDLED_CATALOG_DIR } from '../../src/catalog/bundled-catalog.js';
-import { compileIndex, type CatalogIndex } from '../../src/catalog/compile-index.js';
+import { compileIndex, type CatalogIndex } from '../../src/match/compile-index.js';
 import { loadCatalogDir } from '../../src/catalog/load-catalog.js';
 import { triageIssue } from '../../src/triage/triage-issue.js';
 import type { IssueInput } from '../../src/types.js';

@@ -1,7 +1,7 @@
 // One catalog size, in its own process (forked by run-core.ts, started with --expose-gc): load the
 // catalog from its files, measure time and memory, generate the reports, time ours and the naive scan
 // on every report size, and send the figures back over IPC.
-import { compileIndex } from '../../src/catalog/compile-index.js';
+import { compileIndex } from '../../src/match/compile-index.js';
 import { loadCatalogDirs } from '../../src/catalog/load-catalog.js';
 import { generateReports, type PlantTarget } from '../data/generate-reports.js';
 import { makeWorld } from '../data/vocabulary.js';

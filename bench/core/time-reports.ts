@@ -1,6 +1,6 @@
 // Timed loops over generated reports: ours (`triageIssue`, end to end) and the naive scan. Each report
 // is timed alone with performance.now(), so the percentiles are per report.
-import type { CatalogIndex } from '../../src/catalog/compile-index.js';
+import type { CatalogIndex } from '../../src/match/compile-index.js';
 import { triageIssue } from '../../src/triage/triage-issue.js';
 import type { GeneratedReport } from '../data/generate-reports.js';
 import { summarize } from '../lib/stats.js';

@@ -1,6 +1,6 @@
 // Options shared by `match` and `eval`: which catalog to load and the confidence a verdict needs.
 import { loadCatalog } from '../catalog/bundled-catalog.js';
-import { compileIndex, type CatalogIndex } from '../catalog/compile-index.js';
+import { compileIndex, type CatalogIndex } from '../match/compile-index.js';
 import { strings, type Parsed } from './args.js';
 import { printProblems, type Io } from './io.js';
 

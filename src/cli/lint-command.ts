@@ -2,7 +2,7 @@
 // run their examples and counter-examples. Prints `file: field: problem` lines; exit 1 when any.
 import { resolve } from 'node:path';
 import { BUNDLED_CATALOG_DIR, loadCatalog } from '../catalog/bundled-catalog.js';
-import { compileIndex } from '../catalog/compile-index.js';
+import { compileIndex } from '../match/compile-index.js';
 import { loadCatalogDir } from '../catalog/load-catalog.js';
 import { checkExamples } from '../triage/check-examples.js';
 import { parse } from './args.js';

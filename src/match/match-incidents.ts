@@ -1,7 +1,7 @@
 // Signals + catalog index → a verdict: the incident, or "no known incident" with the reason.
 // Two passes keep it fast on large catalogs: a cheap pass sums the points of phrases found in the report
 // per incident; only the best `maxCandidates` get full scoring (fuzzy frames, similarity, gates, versions).
-import type { CatalogIndex, CompiledPhrase, PhraseUse } from '../catalog/compile-index.js';
+import type { CatalogIndex, CompiledPhrase, PhraseUse } from './compile-index.js';
 import type { Match, Signals, Verdict } from '../types.js';
 import { type FoundPhrase, reportFeatures } from './report-features.js';
 import { nearestFrameLookup, scoreIncident, type IncidentHits } from './score-incident.js';

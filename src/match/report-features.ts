@@ -1,9 +1,9 @@
 // The report side of matching, computed once per report: its tokens, the catalog phrases found in it
 // (each distinct phrase looked up only at positions where its first token occurs), the names of its
 // non-boilerplate frames, and its TF-IDF vector against the catalog's vocabulary.
-import type { CatalogIndex, CompiledPhrase, PhraseNode } from '../catalog/compile-index.js';
-import { childOf, unitVector } from '../catalog/compile-index.js';
-import { mayContain } from '../catalog/token-filter.js';
+import type { CatalogIndex, CompiledPhrase, PhraseNode } from './compile-index.js';
+import { childOf, unitVector } from './compile-index.js';
+import { mayContain } from './token-filter.js';
 import { isStopword } from '../text/stopwords.js';
 import { stem, tokenize, tokenizeWithSpans } from '../text/tokenize.js';
 import type { Signals } from '../types.js';

@@ -3,7 +3,7 @@
 // generic crash words count a quarter), text similarity, repository. Gates: every require group must be
 // present and no exclude group may be; versions already fixed scale the score down.
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import type { CatalogIndex, PhraseUse, TermVector } from '../catalog/compile-index.js';
+import type { CatalogIndex, PhraseUse, TermVector } from './compile-index.js';
 import type { Evidence, Incident, Match } from '../types.js';
 import { isGenericPhrase } from './generic-terms.js';
 import type { FoundPhrase, ReportFeatures } from './report-features.js';

@@ -3,7 +3,7 @@
 // with no threads, on the main thread, one triage per turn of the event loop. Either way the result is
 // the same: triageIssue of the same text against the same catalog.
 import { availableParallelism } from 'node:os';
-import type { CatalogIndex } from '../catalog/compile-index.js';
+import type { CatalogIndex } from '../match/compile-index.js';
 import type { RepoIncidentFile } from '../github/gateway-types.js';
 import type { RenderOptions } from '../render/render-comment.js';
 import { triageIssue } from '../triage/triage-issue.js';

@@ -1,6 +1,6 @@
 // Runs each incident's own examples (must match it) and counter-examples (must not match it) through
 // the same triage the app runs. Used by `crash-triage lint` and by the catalog test.
-import type { CatalogIndex } from '../catalog/compile-index.js';
+import type { CatalogIndex } from '../match/compile-index.js';
 import type { CatalogProblem, Incident } from '../types.js';
 import { triageIssue } from './triage-issue.js';
 

@@ -1,6 +1,6 @@
 // The triage pipeline, steps 1-3: issue text → signals → verdict → comment. Pure and synchronous; the
 // app, the CLI, the eval command and the benchmark all call this same function.
-import type { CatalogIndex } from '../catalog/compile-index.js';
+import type { CatalogIndex } from '../match/compile-index.js';
 import { matchIncidents } from '../match/match-incidents.js';
 import { renderIncidentComment, type RenderOptions } from '../render/render-comment.js';
 import { extractSignals } from '../signals/extract-signals.js';

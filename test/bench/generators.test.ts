@@ -1,7 +1,7 @@
 // The benchmark's data generators: deterministic, in the real catalog format, at the sizes asked for,
 // in every crash format, and planted reports really carry their incident's evidence.
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../src/catalog/compile-index.js';
+import { compileIndex } from '../../src/match/compile-index.js';
 import { parseIncidentFile } from '../../src/catalog/parse-incident-file.js';
 import { triageIssue } from '../../src/triage/triage-issue.js';
 import type { Incident } from '../../src/types.js';

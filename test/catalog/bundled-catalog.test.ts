@@ -2,7 +2,7 @@
 // counter-examples do not (run through the same triage the app runs).
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/bundled-catalog.js';
-import { compileIndex } from '../../src/catalog/compile-index.js';
+import { compileIndex } from '../../src/match/compile-index.js';
 import { triageIssue } from '../../src/triage/triage-issue.js';
 
 const catalog = loadCatalog();

@@ -1,7 +1,7 @@
 // The matcher on a small catalog of made-up incidents: what counts as evidence, the gates, versions.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../src/catalog/compile-index.js';
+import { compileIndex } from '../../src/match/compile-index.js';
 import { loadCatalogDir } from '../../src/catalog/load-catalog.js';
 import { matchIncidents } from '../../src/match/match-incidents.js';
 import { extractSignals } from '../../src/signals/extract-signals.js';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/bundled-catalog.js';
-import { compileIndex } from '../../src/catalog/compile-index.js';
+import { compileIndex } from '../../src/match/compile-index.js';
 import { parseIncidentFile } from '../../src/catalog/parse-incident-file.js';
 import { renderExplainComment, renderIncidentComment, withReply } from '../../src/render/render-comment.js';
 import { triageIssue } from '../../src/triage/triage-issue.js';

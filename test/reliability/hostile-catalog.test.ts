@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/bundled-catalog.js';
-import { compileIndex, triePhrases } from '../../src/catalog/compile-index.js';
+import { compileIndex, triePhrases } from '../../src/match/compile-index.js';
 import { loadCatalogDirs } from '../../src/catalog/load-catalog.js';
 import { parseIncidentFile } from '../../src/catalog/parse-incident-file.js';
 import { triageIssue } from '../../src/triage/triage-issue.js';

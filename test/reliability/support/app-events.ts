@@ -1,7 +1,7 @@
 // Webhook payloads for the reliability tests, built with test/fixtures/app/payloads.ts (any repository),
 // and the comment each issue should end with: what the triage of its latest text renders.
 import { loadCatalog } from '../../../src/catalog/bundled-catalog.js';
-import { compileIndex } from '../../../src/catalog/compile-index.js';
+import { compileIndex } from '../../../src/match/compile-index.js';
 import { triageIssue } from '../../../src/triage/triage-issue.js';
 import { commentCreated, FULL_NAME, issueEdited, issueOpened } from '../../fixtures/app/payloads.js';
 import { report } from '../../app/github-mocks.js';

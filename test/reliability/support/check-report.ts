@@ -3,7 +3,7 @@
 // (the match, "no match", "explain", an explain reply under a match) is safe to post (markdown-audit.ts).
 // A comment that is unsafe only because of a known bug (known-bugs.ts) is counted apart: the check
 // renders it again as the fix would and audits that.
-import type { CatalogIndex } from '../../../src/catalog/compile-index.js';
+import type { CatalogIndex } from '../../../src/match/compile-index.js';
 import {
   renderExplainComment,
   renderIncidentComment,

@@ -1,7 +1,7 @@
 // The compiled index as the matcher reads it: phrases that share leading tokens live in one trie, and
 // every phrase is found in a report wherever it occurs, whatever its neighbours in the trie.
 import { describe, expect, it } from 'vitest';
-import { compileIndex, triePhrases } from '../../src/catalog/compile-index.js';
+import { compileIndex, triePhrases } from '../../src/match/compile-index.js';
 import { parseIncidentFile } from '../../src/catalog/parse-incident-file.js';
 import { reportFeatures } from '../../src/match/report-features.js';
 import { extractSignals } from '../../src/signals/extract-signals.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTokenFilter, mayContain } from '../../src/catalog/token-filter.js';
+import { buildTokenFilter, mayContain } from '../../src/match/token-filter.js';
 
 describe('token filter', () => {
   it('never says "not here" for a token it was built with (property)', () => {
