@@ -1,17 +1,17 @@
-// The Probot app: load and compile the bundled catalog once, build the caches, the queue and the
-// handlers, and register them. No logic here; see src/triage/run-triage-job.ts for the pipeline.
+// The Probot app: read the settings, load the bundled catalog (to report bad files at start), build the
+// caches, the triage runner, the queue and the handler, and register it. No logic here; the pipeline is
+// src/triage/run-triage-job.ts.
 import type { ApplicationFunction } from 'probot';
 import { loadCatalog } from './catalog/bundled-catalog.js';
 import { readAppSettings, type AppSettings } from './config/app-settings.js';
-import { createGatewayCaches, createIssueGateway } from './github/issue-gateway.js';
-import { onComment } from './handlers/on-comment.js';
-import { onIssue } from './handlers/on-issue.js';
+import { createGatewayCaches } from './github/issue-gateway.js';
+import { onIssueEvent } from './handlers/on-issue-event.js';
 import { createJobWorker, reportJobFailure } from './handlers/run-queued-job.js';
+import type { TriageJob } from './handlers/triage-job.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobQueue } from './queue/job-queue.js';
-import { sharedTriageRunner, threadCount } from './queue/triage-runner.js';
+import { createInlineRunner, threadCount, threadedRunner } from './queue/triage-runner.js';
 import { createRepoCatalogs } from './triage/repo-catalogs.js';
-import type { TriageJob } from './triage/run-triage-job.js';
 
 export interface AppOptions {
   /** Where triage jobs wait; in-process by default. Pass one to wait on `onIdle()` or to share it. */
@@ -29,23 +29,18 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const settings: AppSettings = { ...env.settings, ...options.settings };
     const loaded = loadCatalog();
     for (const problem of loaded.problems) app.log.warn(problem, 'bundled incident file skipped');
-    const catalogs = createRepoCatalogs(loaded.incidents);
+    // The runner owns the compiled catalogs: each triage thread compiles its own, and only the inline
+    // runner (no threads) compiles here.
+    const threads = threadCount(settings.triageThreads);
+    const triage =
+      threads > 0 ? threadedRunner(threads) : createInlineRunner(createRepoCatalogs(loaded.incidents));
     const caches = createGatewayCaches({
       ...(options.now ? { now: options.now } : {}),
       ownComments: { lookup: settings.commentLookup, clockSkewMs: settings.clockSkewSeconds * 1000 },
     });
     const queue = options.queue ?? createInProcessQueue<TriageJob>({ concurrency: settings.maxJobs });
-    queue.process(
-      createJobWorker(app, {
-        catalogs,
-        gatewayFor: (context, gw) => createIssueGateway(context, caches, gw),
-        ownComments: caches.ownComments,
-        triage: sharedTriageRunner(threadCount(settings.triageThreads)),
-      }),
-      reportJobFailure(app),
-    );
-    app.on(['issues.opened', 'issues.edited'], onIssue(queue));
-    app.on('issue_comment.created', onComment(queue));
+    queue.process(createJobWorker(app, { caches, triage }), reportJobFailure(app));
+    app.on(['issues.opened', 'issues.edited', 'issue_comment.created'], onIssueEvent(queue));
     app.log.info({ incidents: loaded.incidents.length, ...settings }, 'crash-triage ready');
   };
 }

@@ -1,5 +1,5 @@
 // The data that flows through the triage pipeline, named at every arrow:
-// IssueInput → Signals → Match[] → Verdict → RenderedComment → TriagePlan.
+// IssueInput → Signals → Match[] → Verdict → RenderedComment → TriagePlan; and the small types every layer shares.
 // Only plain data here: no behaviour, no imports.
 
 /** What the app (or the CLI) knows about an issue when it triages it. */
@@ -218,4 +218,36 @@ export interface Verdict {
 export interface RenderedComment {
   body: string;
   labels: string[];
+}
+
+/** A label the app applies, with the colour and description it gives the label when it has to create it. */
+export interface LabelSpec {
+  name: string;
+  /** Six hex digits, no `#`. */
+  color: string;
+  /** At most 100 characters (GitHub's limit). */
+  description: string;
+}
+
+/** A repository permission as GitHub names it: `admin`, `maintain`, `write`, `triage`, `read`, a custom role, or `none`. */
+export interface Permission {
+  role: string;
+  /** The base permission a custom role builds on (`admin`, `write`, `read`, `none`). */
+  base: string;
+}
+
+/** One incident file of a repository, read from its default branch. */
+export interface RepoIncidentFile {
+  /** `owner/repo:path`, for messages. */
+  source: string;
+  /** Git blob sha: the cache key of the parsed and compiled catalog. */
+  sha: string;
+  text: string;
+}
+
+/** A repository's incident folder as read: the files, and those that could not be read. */
+export interface RepoIncidentFiles {
+  files: RepoIncidentFile[];
+  /** Files that could not be read (too big, not a file, not UTF-8): named by file and field. */
+  problems: CatalogProblem[];
 }

@@ -10,7 +10,7 @@ import { startGitHubStandIn } from '../../src/demo/github-stand-in.js';
 import { sendWebhook } from '../../src/demo/webhooks.js';
 import { createApp } from '../../src/index.js';
 import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
-import type { TriageJob } from '../../src/triage/run-triage-job.js';
+import type { TriageJob } from '../../src/handlers/triage-job.js';
 import type { ApiCostRow } from './app-types.js';
 import { describeRequests } from './describe-requests.js';
 import {

@@ -8,7 +8,7 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../index.js';
 import { createInProcessQueue } from '../queue/in-process-queue.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { TriageJob } from '../triage/run-triage-job.js';
+import type { TriageJob } from '../handlers/triage-job.js';
 
 export interface LocalAppOptions {
   /** The GitHub API to use, e.g. the stand-in's url. */

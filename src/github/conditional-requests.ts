@@ -4,8 +4,8 @@
 // file, no incident folder) has no ETag, so it is remembered for `missTtlMs` instead; a maintainer's
 // command reads past it ("fresh"), so a newly added file is seen at once when someone asks. Identical
 // reads under way at the same time share one request.
-import type { ProbotOctokit } from 'probot';
-import { createLru, type Lru } from '../queue/lru.js';
+import type { GitHubClient } from './github-client.js';
+import { createLru, type Lru } from '../util/lru.js';
 
 interface CachedResponse {
   etag: string;
@@ -82,7 +82,7 @@ function cacheKey(
 
 /** Makes `octokit`'s GET requests for repository contents conditional, through `cache`. */
 export function useConditionalRequests(
-  octokit: ProbotOctokit,
+  octokit: GitHubClient,
   cache: ConditionalCache,
   { fresh = false } = {},
 ): void {

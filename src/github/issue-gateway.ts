@@ -1,16 +1,17 @@
-// The gateway: every GitHub API call the app makes, for one issue. Reads go through the shared caches
+// The gateway (the port declared in src/triage/ports.ts): every GitHub API call the job makes, for one
+// issue, over any Octokit with the REST methods and the config plugin (Probot's, or the Action's). Reads go through the shared caches
 // (conditional requests for files, blobs by sha, the repository's labels), so a warm app spends no rate
 // limit on reads that did not change. Expected outcomes (no settings file, no incident folder, a label
 // already there) are values; anything else is thrown to the job, which logs it with the delivery id.
-import type { Context } from 'probot';
+import deepmerge from 'deepmerge';
 import { INCIDENT_FILE } from '../catalog/load-catalog.js';
 import { MAX_INCIDENT_FILE_BYTES } from '../catalog/parse-incident-file.js';
 import { CONFIG_FILE } from '../config/config-schema.js';
 import type { RawConfig } from '../config/load-config.js';
-import { createLru, type Lru } from '../queue/lru.js';
 import { readMarker } from '../render/comment-marker.js';
-import type { LabelSpec } from '../triage/label-specs.js';
-import type { CatalogProblem } from '../types.js';
+import type { IssueGateway, OwnComment } from '../triage/ports.js';
+import type { CatalogProblem, LabelSpec, Permission, RepoIncidentFile, RepoIncidentFiles } from '../types.js';
+import { createLru, type Lru } from '../util/lru.js';
 import {
   createConditionalCache,
   statusOf,
@@ -22,13 +23,7 @@ import {
   type OwnCommentRecord,
   type OwnCommentRecordOptions,
 } from './own-comment-record.js';
-import type {
-  IssueGateway,
-  OwnComment,
-  Permission,
-  RepoIncidentFile,
-  RepoIncidentFiles,
-} from './gateway-types.js';
+import type { GitHubClient } from './github-client.js';
 
 /** How long to wait before trying a write again: GitHub's `retry-after` (capped at a minute), else 1, 4, 9 s. */
 function retryDelayMs(err: unknown, attempt: number): number {
@@ -39,8 +34,6 @@ function retryDelayMs(err: unknown, attempt: number): number {
 
 /** More incident files than this in one repository folder are not read (the rest are reported). */
 export const MAX_REPO_INCIDENT_FILES = 100;
-
-export type IssueContext = Context<'issues' | 'issue_comment'>;
 
 /** State shared by every gateway of one app: what makes a warm app cheap. */
 export interface GatewayCaches {
@@ -77,19 +70,22 @@ export function createGatewayCaches(options: GatewayCachesOptions = {}): Gateway
   };
 }
 
-export interface GatewayOptions {
+export interface GatewayParams {
+  /** Authenticated for the repository; the gateway adds conditional reads to it. */
+  octokit: GitHubClient;
+  /** `owner/name`. */
+  repo: string;
+  number: number;
+  caches: GatewayCaches;
   /** Read past remembered "not found" answers (a maintainer asked; a new file should show at once). */
   fresh?: boolean;
 }
 
-export function createIssueGateway(
-  context: IssueContext,
-  caches: GatewayCaches,
-  options: GatewayOptions = {},
-): IssueGateway {
-  const { octokit } = context;
-  useConditionalRequests(octokit, caches.conditional, { fresh: options.fresh ?? false });
-  const { owner, repo, issue_number } = context.issue();
+export function createIssueGateway(params: GatewayParams): IssueGateway {
+  const { octokit, caches } = params;
+  useConditionalRequests(octokit, caches.conditional, { fresh: params.fresh ?? false });
+  const [owner = '', repo = ''] = params.repo.split('/');
+  const issue_number = params.number;
   const where = (path: string): string => `${owner}/${repo}:${path}`;
 
   return {
@@ -98,8 +94,15 @@ export function createIssueGateway(
       try {
         // Probot's loader, so `_extends: other-repo` and the organization's `.github` repository work.
         // Arrays replace rather than concatenate, so a repository's extra_labels override its base's.
-        const raw = await context.config('crash-triage.yml', undefined, { arrayMerge: (_base, own) => own });
-        return { file, raw };
+        const { config, files } = await octokit.config.get({
+          owner,
+          repo,
+          path: CONFIG_FILE,
+          defaults: (configs) =>
+            deepmerge.all(configs, { arrayMerge: (_base, own: unknown[]) => own }) as Record<string, unknown>,
+        });
+        const found = files.some((f) => f.config !== null);
+        return { file, raw: found ? config : null };
       } catch (err) {
         // The loader's own errors (bad YAML, bad `_extends`) are the repository's to fix, not ours.
         if (err instanceof Error && err.message.startsWith('[@probot/octokit-plugin-config]')) {
@@ -160,6 +163,10 @@ export function createIssueGateway(
     },
 
     findOwnComment,
+
+    provesNoOwnComment(createdAt) {
+      return caches.ownComments.provesNone({ repo: `${owner}/${repo}`, number: issue_number, createdAt });
+    },
 
     async getPermission(login: string): Promise<Permission> {
       try {

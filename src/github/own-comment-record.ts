@@ -9,7 +9,7 @@
 // a rolling restart whose old and new processes overlap for less than the margin. The proof does NOT
 // hold when several processes share the deliveries (replicas behind a load balancer): one does not know
 // what the other wrote. Such deployments set `lookup: 'always'` (CRASH_TRIAGE_COMMENT_LOOKUP=always).
-import { createLru } from '../queue/lru.js';
+import { createLru } from '../util/lru.js';
 
 export interface OwnCommentRecordOptions {
   /** 'always' turns the proof off: every job that may need the comment looks it up. */

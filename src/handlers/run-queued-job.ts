@@ -1,34 +1,47 @@
-// The queue's worker: turns a queued job (plain data) back into a Probot context, authenticated for the
-// event's installation, and runs the triage job. A failure is logged with the delivery id, never lost.
-import { Context, type Probot } from 'probot';
-import type { IssueContext } from '../github/issue-gateway.js';
+// The queue's worker: authenticates for the job's installation, builds the gateway over that Octokit and
+// runs the triage job with the issue facts the webhook carried. A failure is logged with the delivery id.
+import type { Probot } from 'probot';
+import type { GitHubClient } from '../github/github-client.js';
+import { createIssueGateway, type GatewayCaches } from '../github/issue-gateway.js';
 import type { JobSlot } from '../queue/job-queue.js';
-import { createLru } from '../queue/lru.js';
-import { runTriageJob, type TriageDeps, type TriageJob } from '../triage/run-triage-job.js';
+import type { TriageRunner } from '../triage/ports.js';
+import { runTriageJob } from '../triage/run-triage-job.js';
+import { createLru } from '../util/lru.js';
+import type { TriageJob } from './triage-job.js';
 
-export function createJobWorker(app: Probot, deps: TriageDeps) {
+export interface JobWorkerDeps {
+  caches: GatewayCaches;
+  triage: TriageRunner;
+}
+
+export function createJobWorker(app: Probot, deps: JobWorkerDeps) {
   // Issues whose `edited` job has run: an `opened` job after it carries older text (GitHub does not
   // promise delivery order), so it is skipped.
   const edited = createLru<true>(10_000);
   return async (job: TriageJob, slot?: JobSlot): Promise<void> => {
-    if (job.trigger.kind === 'opened' && edited.has(job.key)) {
+    const { facts } = job;
+    if (facts.trigger.kind === 'opened' && edited.has(job.key)) {
       app.log.info({ id: job.id, issue: job.key }, 'skipped: superseded by a later edit');
       return;
     }
-    if (job.trigger.kind === 'edited') edited.set(job.key, true);
-    const octokit = await app.auth(job.event.payload.installation?.id);
-    const log = app.log.child({ name: 'crash-triage', id: job.id });
-    const context = new Context(
-      job.event as ConstructorParameters<typeof Context>[0],
+    if (facts.trigger.kind === 'edited') edited.set(job.key, true);
+    // Probot's Octokit carries the REST methods, pagination and the config loader the gateway uses.
+    const octokit = (await app.auth(job.installationId)) as unknown as GitHubClient;
+    const gateway = createIssueGateway({
       octokit,
-      log,
-    ) as IssueContext;
-    await runTriageJob(context, job.trigger, deps, slot);
+      repo: facts.repo,
+      number: facts.number,
+      caches: deps.caches,
+      // Commands read past remembered "no such file" answers: a maintainer may just have added one.
+      fresh: facts.trigger.kind === 'command',
+    });
+    const log = app.log.child({ name: 'crash-triage', id: job.id });
+    await runTriageJob(facts, { gateway, triage: deps.triage, log, beforeWrites: () => slot?.release() });
   };
 }
 
 export function reportJobFailure(app: Probot) {
   return (err: unknown, job: TriageJob): void => {
-    app.log.error({ err, id: job.id, issue: job.key, trigger: job.trigger.kind }, 'triage job failed');
+    app.log.error({ err, id: job.id, issue: job.key, trigger: job.facts.trigger.kind }, 'triage job failed');
   };
 }

@@ -5,7 +5,7 @@
 // Delivery ids already seen are remembered in a bounded LRU, so a redelivered webhook runs nothing. Jobs
 // are lost on restart; the app's "find my comment before writing" rule keeps a rerun harmless.
 import type { AddResult, JobQueue, JobSlot, QueueJob } from './job-queue.js';
-import { createLru } from './lru.js';
+import { createLru } from '../util/lru.js';
 
 export interface InProcessQueueOptions {
   /** How many delivery ids to remember for deduplication. */

@@ -1,34 +1,13 @@
-// Where the pure triage (extract → match → render) runs for the app: on worker threads, so that the
-// event loop that answers webhooks and talks to GitHub never waits on it and a second core is used, or,
-// with no threads, on the main thread, one triage per turn of the event loop. Either way the result is
-// the same: triageIssue of the same text against the same catalog.
+// The app's triage runners (the port declared in src/triage/ports.ts): on worker threads, so that the
+// event loop that answers webhooks and talks to GitHub never waits on a triage and a second core is used,
+// or, with no threads, on the main thread, one triage per turn of the event loop. Either way the answer is
+// runTriageTask's for the same task, and the runner owns the compiled catalogs: a thread compiles its
+// own, the main thread compiles only when it is the runner.
 import { availableParallelism } from 'node:os';
-import type { CatalogIndex } from '../match/compile-index.js';
-import type { RepoIncidentFile } from '../github/gateway-types.js';
-import type { RenderOptions } from '../render/render-comment.js';
-import { triageIssue } from '../triage/triage-issue.js';
-import type { IssueInput, RenderedComment, Verdict } from '../types.js';
+import type { RepoCatalogs } from '../triage/repo-catalogs.js';
+import type { TriageOutcome, TriageRunner, TriageTask } from '../triage/ports.js';
+import { runTriageTask } from '../triage/run-triage-task.js';
 import { createWorkerPool, type WorkerPool } from './worker-pool.js';
-
-/** One triage, as plain data (a thread is sent this, and compiles or reuses its own catalog from it). */
-export interface TriageTask {
-  input: IssueInput;
-  minConfidence: number;
-  render: RenderOptions;
-  /** The catalog: the bundled incidents and/or the repository's incident files (see repo-catalogs.ts). */
-  catalog: { useBundled: boolean; files: RepoIncidentFile[] };
-}
-
-/** What the app needs of a triage (the matched incident is looked up by id in the job's own catalog). */
-export interface TriageOutcome {
-  verdict: Verdict;
-  comment: RenderedComment | null;
-}
-
-export interface TriageRunner {
-  /** `index` is `task.catalog` compiled in this thread: the inline runner uses it, a thread its own. */
-  run(task: TriageTask, index: CatalogIndex): Promise<TriageOutcome>;
-}
 
 /** `auto`: one thread per core but one (kept for the event loop), at most 4; none on a single core. */
 export function threadCount(setting: number | 'auto'): number {
@@ -36,15 +15,15 @@ export function threadCount(setting: number | 'auto'): number {
 }
 
 /** Runs each triage on the main thread, in its own turn of the event loop and one at a time. */
-export function createInlineRunner(): TriageRunner {
+export function createInlineRunner(catalogs: RepoCatalogs): TriageRunner {
   let tail: Promise<unknown> = Promise.resolve();
   return {
-    run(task, index) {
+    run(task) {
       const turn = (): Promise<TriageOutcome> =>
         new Promise((resolve, reject) =>
           setImmediate(() => {
             try {
-              resolve(outcomeOf(triageIssue({ ...task, index })));
+              resolve(runTriageTask(task, catalogs));
             } catch (err) {
               reject(err);
             }
@@ -57,22 +36,16 @@ export function createInlineRunner(): TriageRunner {
   };
 }
 
-/** Keeps what the app uses: the signals and the incident (the job has its own copy) are not sent back. */
-export function outcomeOf(result: TriageOutcome): TriageOutcome {
-  return { verdict: result.verdict, comment: result.comment };
-}
-
 // Threads are shared by every app in the process (tests start many): they load the bundled catalog
 // themselves and compile a repository's catalog from the files they are sent, so no app owns them.
 const pools = new Map<number, WorkerPool<TriageTask, TriageOutcome>>();
 
 /**
- * A runner on `threads` worker threads (created once per process and count), or inline for 0. The reports
- * of one repository are triaged one after another, in the order asked, so a burst into one repository
- * reaches its writes in the order the issues arrived, as with one thread; repositories run in parallel.
+ * A runner on `threads` worker threads (created once per process and count). The reports of one
+ * repository are triaged one after another, in the order asked, so a burst into one repository reaches
+ * its writes in the order the issues arrived, as with one thread; repositories run in parallel.
  */
-export function sharedTriageRunner(threads: number): TriageRunner {
-  if (threads <= 0) return createInlineRunner();
+export function threadedRunner(threads: number): TriageRunner {
   let pool = pools.get(threads);
   if (!pool) {
     // The thread's module beside this one: .js when built, .ts when run from the sources.

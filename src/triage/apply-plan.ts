@@ -1,5 +1,5 @@
-// Step 5 of the pipeline: carry out a plan's actions, in order, through the gateway's writes.
-import type { IssueWriter } from '../github/gateway-types.js';
+// Step 6 of the job (see run-triage-job.ts): carry out a plan's actions, in order, through the gateway's writes.
+import type { IssueWriter } from './ports.js';
 import type { TriagePlan } from './plan-triage.js';
 
 export async function applyPlan(plan: TriagePlan, writer: IssueWriter): Promise<void> {

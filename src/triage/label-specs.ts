@@ -1,14 +1,6 @@
 // The labels the app applies, with the colour and description it gives a label it has to create (so a
 // new label looks deliberate, not GitHub's default grey). Pure: the same name always gets the same colour.
-import type { Incident } from '../types.js';
-
-export interface LabelSpec {
-  name: string;
-  /** Six hex digits, no `#`. */
-  color: string;
-  /** At most 100 characters (GitHub's limit). */
-  description: string;
-}
+import type { LabelSpec } from '../types.js';
 
 // Muted colours that stay readable with both black and white text.
 const PALETTE = [
@@ -24,7 +16,7 @@ const PALETTE = [
   'bfd4f2',
 ];
 
-export function labelSpecs(names: readonly string[], incident: Incident | null): LabelSpec[] {
+export function labelSpecs(names: readonly string[], incident: { title: string } | null): LabelSpec[] {
   const about = incident ? `crash-triage: ${incident.title}` : 'Added by crash-triage';
   return names.map((name) => ({ name, color: colorFor(name), description: about.slice(0, 100) }));
 }

@@ -1,16 +1,12 @@
-// Step 4 of the pipeline: what to write, decided from the triage result, the app's existing comment, the
-// repository's settings and what triggered the job. Pure: the same inputs give the same plan, and the
+// Step 5 of the job (see run-triage-job.ts): what to write, decided from the triage outcome, the app's
+// existing comment, the repository's settings and what triggered the job. Pure: the same inputs give the same plan, and the
 // plan carries the reason for the log line. The rules that keep "one comment per issue" live here:
 // write into the existing comment when there is one, never a second; leave a dismissed issue alone.
-import type { Command } from '../commands/parse-command.js';
 import type { RepoConfig } from '../config/config-schema.js';
-import type { OwnComment, Reaction } from '../github/gateway-types.js';
 import {
-  incidentLabels,
   renderDismissedComment,
   renderExplainComment,
   renderHelpComment,
-  renderIncidentComment,
   renderNoMatchComment,
   renderProblemsSection,
   renderUnknownIncidentComment,
@@ -18,16 +14,10 @@ import {
   withoutReply,
   withReply,
   withSection,
-  type RenderOptions,
 } from '../render/render-comment.js';
-import type { CatalogProblem, Incident, RenderedComment } from '../types.js';
-import { labelSpecs, type LabelSpec } from './label-specs.js';
-import type { TriageResult } from './triage-issue.js';
-
-export type Trigger =
-  | { kind: 'opened' }
-  | { kind: 'edited' }
-  | { kind: 'command'; command: Command; by: string; commentId: number };
+import type { CatalogProblem, LabelSpec, RenderedComment } from '../types.js';
+import { labelSpecs } from './label-specs.js';
+import type { IncidentRef, OwnComment, Reaction, TriageOutcome, Trigger } from './ports.js';
 
 export type TriageAction =
   | { kind: 'react'; commentId: number; content: Reaction }
@@ -42,19 +32,16 @@ export interface TriagePlan {
   reason: string;
 }
 
-/** What planning needs of a triage (the signals are not needed, so a triage thread need not send them). */
-export type TriageAnswer = Pick<TriageResult, 'verdict' | 'incident' | 'comment'>;
-
 export interface PlanInput {
   trigger: Trigger;
   config: RepoConfig;
-  /** The triage of the issue's current text; null for the commands that need none (`help`, `as`). */
-  result: TriageAnswer | null;
+  /** The triage of the issue's current text (or the chosen incident); null for `help`. */
+  outcome: TriageOutcome | null;
   existing: OwnComment | null;
+  /** The labels of the incident the existing comment names (empty when not known). */
+  previousLabels: readonly string[];
   /** Labels on the issue now (from the event). */
   issueLabels: readonly string[];
-  /** The catalog in use, for `/triage as` and for the labels of an earlier incident. */
-  incidents: readonly Incident[];
   /** Settings and incident-file problems, shown in replies to maintainers. */
   problems: readonly CatalogProblem[];
 }
@@ -76,22 +63,22 @@ export function planTriage(input: PlanInput): TriagePlan {
  */
 export function needsOwnComment(
   trigger: Trigger,
-  result: TriageAnswer | null,
+  outcome: TriageOutcome | null,
   commentCount: number,
   knownAbsent = false,
 ): boolean {
   // A command always looks: its answer goes into the app's comment, and commands are rare.
   if (trigger.kind === 'command') return true;
   if (knownAbsent) return false;
-  if (result?.comment) return true;
+  if (outcome?.comment) return true;
   // No verdict on an edit: only an existing matched comment would change (it gets a note).
   return trigger.kind === 'edited' && commentCount > 0;
 }
 
 function planEvent(input: PlanInput): TriagePlan {
-  const { existing, result, config, trigger } = input;
+  const { existing, outcome, config, trigger } = input;
   if (existing?.marker.state === 'dismissed') return nothing('dismissed by a maintainer');
-  if (!result?.comment || !result.incident) {
+  if (!outcome?.comment || !outcome.incident) {
     if (trigger.kind === 'edited' && existing?.marker.state === 'matched' && config.mode !== 'labels-only') {
       const body = withNoLongerMatchingNote(existing.body);
       return same(body, existing.body)
@@ -101,11 +88,11 @@ function planEvent(input: PlanInput): TriagePlan {
             reason: 'no longer matches: note added',
           };
     }
-    return nothing(result?.verdict.reason ?? 'no confident match');
+    return nothing(outcome?.verdict?.reason ?? 'no confident match');
   }
   // `opened` carries the issue's oldest text: if a comment exists, a later event already answered.
   if (trigger.kind === 'opened' && existing) return nothing('already triaged');
-  const { comment, incident } = result;
+  const { comment, incident } = outcome;
   if (config.mode === 'labels-only') {
     const missing = comment.labels.filter((l) => !input.issueLabels.includes(l));
     return missing.length > 0
@@ -133,8 +120,7 @@ function planEvent(input: PlanInput): TriagePlan {
 }
 
 function planCommand(input: PlanInput, trigger: Extract<Trigger, { kind: 'command' }>): TriagePlan {
-  const { existing, result, config } = input;
-  const options: RenderOptions = { labelPrefix: config.label_prefix, extraLabels: config.extra_labels };
+  const { existing, outcome } = input;
   const problems = renderProblemsSection(input.problems);
   const command = trigger.command;
   switch (command.name) {
@@ -145,31 +131,34 @@ function planCommand(input: PlanInput, trigger: Extract<Trigger, { kind: 'comman
         command.unknown ? 'unknown command' : 'help',
       );
     case 'explain':
-      if (!result) return nothing('explain without a triage result');
-      return reply(existing, withSection(renderExplainComment(result.verdict), problems), 'explain');
+      if (!outcome?.verdict) return nothing('explain without a triage result');
+      return reply(existing, withSection(renderExplainComment(outcome.verdict), problems), 'explain');
     case 'rerun': {
-      if (!result) return nothing('rerun without a triage result');
-      if (result.comment && result.incident) {
-        const comment = withSection(result.comment, problems);
-        return { actions: replaceWith(input, existing, comment, result.incident), reason: 'rerun: matched' };
+      if (!outcome?.verdict) return nothing('rerun without a triage result');
+      if (outcome.comment && outcome.incident) {
+        const comment = withSection(outcome.comment, problems);
+        return { actions: replaceWith(input, existing, comment, outcome.incident), reason: 'rerun: matched' };
       }
-      const comment = withSection(renderNoMatchComment(result.verdict), problems);
+      const comment = withSection(renderNoMatchComment(outcome.verdict), problems);
       return { actions: replaceWith(input, existing, comment, null), reason: 'rerun: no match' };
     }
     case 'as': {
-      const incident = input.incidents.find((i) => i.id === command.incidentId);
-      if (!incident) {
-        const ids = input.incidents.map((i) => i.id);
-        return reply(existing, renderUnknownIncidentComment(command.incidentId, ids), 'as: unknown incident');
+      if (outcome?.unknownChosen) {
+        const { id, known } = outcome.unknownChosen;
+        return reply(existing, renderUnknownIncidentComment(id, known), 'as: unknown incident');
       }
-      const comment = renderIncidentComment(incident, undefined, { ...options, chosenBy: trigger.by });
+      if (!outcome?.comment || !outcome.incident) return nothing('as without a rendered incident');
+      const { comment, incident } = outcome;
       return { actions: replaceWith(input, existing, comment, incident), reason: `as: ${incident.id}` };
     }
     case 'dismiss': {
-      const id = existing?.marker.incident ?? result?.verdict.incidentId ?? undefined;
+      // The incident whose labels go: the one the app's comment names, else the one the text matches now.
+      const named = existing?.marker.incident;
+      const id = named ?? outcome?.verdict?.incidentId ?? undefined;
+      const labels = named ? input.previousLabels : (outcome?.comment?.labels ?? []);
       const comment = renderDismissedComment(id, trigger.by);
       return {
-        actions: replaceWith(input, existing, comment, null, { previousId: id }),
+        actions: replaceWith(input, existing, comment, null, { previous: { id, labels } }),
         reason: 'dismissed',
       };
     }
@@ -178,7 +167,7 @@ function planCommand(input: PlanInput, trigger: Extract<Trigger, { kind: 'comman
 
 interface ReplaceOptions {
   /** The incident whose labels go, when not the one the existing comment names. */
-  previousId?: string | undefined;
+  previous?: { id: string | undefined; labels: readonly string[] };
 }
 
 /**
@@ -189,17 +178,12 @@ function replaceWith(
   input: PlanInput,
   existing: OwnComment | null,
   comment: RenderedComment,
-  incident: Incident | null,
-  { previousId = existing?.marker.incident }: ReplaceOptions = {},
+  incident: IncidentRef | null,
+  { previous = { id: existing?.marker.incident, labels: input.previousLabels } }: ReplaceOptions = {},
 ): TriageAction[] {
   const actions = upsert(existing, comment.body);
-  const options: RenderOptions = {
-    labelPrefix: input.config.label_prefix,
-    extraLabels: input.config.extra_labels,
-  };
-  const previous = input.incidents.find((i) => i.id === previousId);
   const newLabels = comment.labels;
-  const oldLabels = previous && previous.id !== incident?.id ? incidentLabels(previous, options) : [];
+  const oldLabels = previous.id !== undefined && previous.id !== incident?.id ? previous.labels : [];
   const stale = oldLabels.filter((l) => !newLabels.includes(l) && input.issueLabels.includes(l));
   if (stale.length > 0) actions.push({ kind: 'remove-labels', labels: stale });
   if (incident)
@@ -227,7 +211,7 @@ function create(body: string): TriageAction {
   return { kind: 'create-comment', body };
 }
 
-function addLabels(labels: readonly string[], incident: Incident): TriageAction[] {
+function addLabels(labels: readonly string[], incident: IncidentRef): TriageAction[] {
   return labels.length > 0 ? [{ kind: 'add-labels', labels: labelSpecs(labels, incident) }] : [];
 }
 

@@ -1,12 +1,11 @@
-// The catalog each repository triages against: the bundled incidents (compiled once, at start-up), the
-// repository's own incident files, or both merged. A merged catalog is compiled once per set of file
+// The catalog each repository triages against, owned by the triage runner (see run-triage-task.ts): the
+// bundled incidents (compiled once), the repository's own incident files, or both merged. A merged catalog is compiled once per set of file
 // versions (git blob shas) and kept, so only a changed file costs a recompile.
 import { compileIndex, type CatalogIndex } from '../match/compile-index.js';
 import { mergeIncidents } from '../catalog/merge-incidents.js';
 import { parseIncidentFile } from '../catalog/parse-incident-file.js';
-import type { RepoIncidentFiles } from '../github/gateway-types.js';
-import { createLru } from '../queue/lru.js';
-import type { CatalogProblem, Incident } from '../types.js';
+import { createLru } from '../util/lru.js';
+import type { CatalogProblem, Incident, RepoIncidentFiles } from '../types.js';
 
 export interface RepoCatalog {
   index: CatalogIndex;

@@ -1,47 +1,42 @@
-// One triage job, from the queue: the numbered pipeline around the pure core. Reads go through the
-// gateway, the decision is planTriage's, and the writes are the plan's. One info line per job says what
-// was decided and why; settings and incident-file problems are logged as warnings, each with its file.
+// The triage job: the one place that numbers the pipeline's steps. It takes the issue as plain facts and
+// its ports (gateway, runner, log), so the Probot app, the GitHub Action and the tests run the same job.
+//
+//   1 permission ─► 2 settings ─► 3 reads ─► 4 triage ─► 5 plan ─► 6 apply
+//                                             4a extract signals ─► 4b match ─► 4c render
+//
+// Steps 4 (on the runner: a triage thread, or inline) and 5 are pure. Reads go through the gateway, the
+// writes are the plan's. It returns what it decided as plain data, and logs one info line saying so.
 import { mayRunCommands } from '../commands/may-run-commands.js';
+import type { RepoConfig } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
-import { dryRunGateway } from '../github/dry-run-gateway.js';
-import type { IssueGateway } from '../github/gateway-types.js';
-import type { IssueContext } from '../github/issue-gateway.js';
-import type { OwnCommentRecord } from '../github/own-comment-record.js';
-import type { JobSlot, QueueJob } from '../queue/job-queue.js';
-import type { TriageRunner } from '../queue/triage-runner.js';
+import type { CatalogProblem } from '../types.js';
 import { applyPlan } from './apply-plan.js';
-import { needsOwnComment, planTriage, type Trigger } from './plan-triage.js';
-import type { RepoCatalogs } from './repo-catalogs.js';
+import { dryRunWrites } from './dry-run-writes.js';
+import { needsOwnComment, planTriage, type TriagePlan } from './plan-triage.js';
+import type { IssueFacts, JobPorts, OwnComment, TriageOutcome, TriageTask } from './ports.js';
 
-/** A queued job: plain data (the webhook event as delivered), so a durable queue can carry it. */
-export interface TriageJob extends QueueJob {
-  trigger: Trigger;
-  event: { id: string; name: 'issues' | 'issue_comment'; payload: IssueContext['payload'] };
-}
+/** What the job did, for the adapter (the Action's summary and outputs, the tests). */
+export type JobResult =
+  | { status: 'skipped'; reason: string; config?: RepoConfig }
+  | {
+      status: 'done';
+      config: RepoConfig;
+      outcome: TriageOutcome | null;
+      plan: TriagePlan;
+      /** Settings and incident-file problems met on the way (also logged as warnings). */
+      problems: CatalogProblem[];
+    };
 
-export interface TriageDeps {
-  catalogs: RepoCatalogs;
-  gatewayFor: (context: IssueContext, options: { fresh: boolean }) => IssueGateway;
-  /** The issues this process has commented on (the gateway notes each comment it creates). */
-  ownComments: OwnCommentRecord;
-  /** Runs the pure triage (on a worker thread, or inline). */
-  triage: TriageRunner;
-}
-
-export async function runTriageJob(
-  context: IssueContext,
-  trigger: Trigger,
-  deps: TriageDeps,
-  slot?: JobSlot,
-): Promise<void> {
-  const { log, payload } = context;
-  const issue = payload.issue;
+export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<JobResult> {
+  const { gateway, log, trigger } = { ...ports, trigger: facts.trigger };
   const about = {
-    issue: `${payload.repository.full_name}#${issue.number}`,
+    issue: `${facts.repo}#${facts.number}`,
     trigger: trigger.kind === 'command' ? `/triage ${trigger.command.name}` : trigger.kind,
   };
-  // Commands read past remembered "no such file" answers: a maintainer may just have added one.
-  const gateway = deps.gatewayFor(context, { fresh: trigger.kind === 'command' });
+  const skip = (reason: string, config?: RepoConfig): JobResult => {
+    log.info({ ...about, action: 'none' }, `skipped: ${reason}`);
+    return config ? { status: 'skipped', reason, config } : { status: 'skipped', reason };
+  };
 
   // 1. a command counts only from someone who may triage the repository
   if (trigger.kind === 'command') {
@@ -51,79 +46,76 @@ export async function runTriageJob(
         { ...about, user: trigger.by, role: permission.role },
         'command ignored: no triage permission',
       );
-      return;
+      return { status: 'skipped', reason: `@${trigger.by} may not triage this repository` };
     }
   }
 
   // 2. the repository's settings (bad keys fall back to their defaults)
   const { config, problems: configProblems } = loadConfig(await gateway.readConfig());
   for (const problem of configProblems) log.warn({ ...about, ...problem }, 'invalid setting ignored');
-  if (!config.enabled) return void log.info({ ...about, action: 'none' }, 'skipped: disabled in settings');
-  if (trigger.kind === 'edited' && !config.on_edit) {
-    return void log.info({ ...about, action: 'none' }, 'skipped: on_edit is off in settings');
+  if (!config.enabled) return skip('disabled in settings', config);
+  if (trigger.kind === 'edited' && !config.on_edit) return skip('on_edit is off in settings', config);
+
+  // 3. reads: the repository's incident files (bad ones are skipped by the triage), and the app's comment
+  // when it must be known first: a command always answers in it, and an edit of an issue with comments may
+  // replace an earlier verdict, whose labels the triage then names
+  const help = trigger.kind === 'command' && trigger.command.name === 'help';
+  const repoFiles = help ? null : await gateway.readIncidentFiles(config.incident_dir);
+  const knownAbsent = trigger.kind !== 'command' && gateway.provesNoOwnComment(facts.createdAt);
+  const lookFirst =
+    trigger.kind === 'command' || (trigger.kind === 'edited' && facts.commentCount > 0 && !knownAbsent);
+  let existing: OwnComment | null = lookFirst ? await gateway.findOwnComment() : null;
+
+  // 4. triage, on the runner (a triage thread, or inline): the catalog (bundled and/or the repository's
+  // files), then 4a extract signals, 4b match, 4c render (run-triage-task.ts, triage-issue.ts)
+  let outcome: TriageOutcome | null = null;
+  let task: TriageTask | null = null;
+  if (repoFiles) {
+    task = {
+      input: { title: facts.title, body: facts.body, repo: facts.repo },
+      minConfidence: config.min_confidence,
+      render: { labelPrefix: config.label_prefix, extraLabels: config.extra_labels },
+      catalog: { useBundled: config.use_bundled_catalog, files: repoFiles.files },
+      ...(trigger.kind === 'command' && trigger.command.name === 'as'
+        ? { chosen: { incidentId: trigger.command.incidentId, by: trigger.by } }
+        : {}),
+      ...(existing?.marker.incident ? { previous: existing.marker.incident } : {}),
+    };
+    outcome = await ports.triage.run(task);
+    outcome = { ...outcome, problems: [...repoFiles.problems, ...outcome.problems] };
+    for (const problem of outcome.problems) log.warn({ ...about, ...problem }, 'incident file skipped');
   }
 
-  // 3. the catalog: bundled and/or the repository's own incident files (bad files skipped)
-  const needsCatalog = !(trigger.kind === 'command' && trigger.command.name === 'help');
-  const repoFiles = needsCatalog ? await gateway.readIncidentFiles(config.incident_dir) : null;
-  const catalog = repoFiles
-    ? deps.catalogs.catalogFor(config.use_bundled_catalog, repoFiles)
-    : deps.catalogs.bundled;
-  for (const problem of catalog.problems) log.warn({ ...about, ...problem }, 'incident file skipped');
-
-  // 4. triage: extract signals, match, render (on a triage thread, or inline: see triage-runner.ts)
-  const needsResult = repoFiles && !(trigger.kind === 'command' && trigger.command.name === 'as');
-  const outcome = needsResult
-    ? await deps.triage.run(
-        {
-          input: { title: issue.title, body: issue.body ?? '', repo: payload.repository.full_name },
-          minConfidence: config.min_confidence,
-          render: { labelPrefix: config.label_prefix, extraLabels: config.extra_labels },
-          catalog: { useBundled: config.use_bundled_catalog, files: repoFiles.files },
-        },
-        catalog.index,
-      )
-    : null;
-  const matched = outcome?.verdict.incidentId;
-  const result = outcome && {
-    ...outcome,
-    incident: (matched && catalog.index.incidents.find((i) => i.id === matched)) || null,
-  };
-
   // 5. plan, against the app's existing comment when one may matter and may exist
-  const knownAbsent =
-    trigger.kind !== 'command' &&
-    deps.ownComments.provesNone({
-      repo: payload.repository.full_name,
-      number: issue.number,
-      createdAt: issue.created_at,
-    });
-  const existing = needsOwnComment(trigger, result, issue.comments, knownAbsent)
-    ? await gateway.findOwnComment()
-    : null;
+  if (!lookFirst && needsOwnComment(trigger, outcome, facts.commentCount, knownAbsent)) {
+    existing = await gateway.findOwnComment();
+  }
+  const problems = [...configProblems, ...(outcome?.problems ?? [])];
   const plan = planTriage({
     trigger,
     config,
-    result,
+    outcome,
     existing,
-    issueLabels: (issue.labels ?? []).flatMap((l) => (l ? [typeof l === 'string' ? l : l.name] : [])),
-    incidents: catalog.index.incidents,
-    problems: [...configProblems, ...catalog.problems],
+    previousLabels:
+      existing?.marker.incident && task?.previous === existing.marker.incident ? outcome!.previousLabels : [],
+    issueLabels: facts.labels,
+    problems,
   });
 
   // 6. apply (or, in dry-run mode, log what would be written). The writes wait on Octokit's throttling
   // (seconds apart in one installation), not on this process: the queue may start another job meanwhile.
-  slot?.release();
-  await applyPlan(plan, config.mode === 'dry-run' ? dryRunGateway(gateway, log) : gateway);
+  ports.beforeWrites?.();
+  await applyPlan(plan, config.mode === 'dry-run' ? dryRunWrites(gateway, log) : gateway);
   log.info(
     {
       ...about,
-      incident: result?.verdict.incidentId ?? null,
-      confidence: result ? Number(result.verdict.confidence.toFixed(3)) : null,
+      incident: outcome?.incident?.id ?? null,
+      confidence: outcome?.verdict ? Number(outcome.verdict.confidence.toFixed(3)) : null,
       mode: config.mode,
       actions: plan.actions.map((a) => a.kind),
       reason: plan.reason,
     },
     'triage decision',
   );
+  return { status: 'done', config, outcome, plan, problems };
 }

@@ -1,5 +1,6 @@
-// The triage pipeline, steps 1-3: issue text → signals → verdict → comment. Pure and synchronous; the
-// app, the CLI, the eval command and the benchmark all call this same function.
+// The pure core of the pipeline, steps 4a-4c of the job (see run-triage-job.ts): issue text → signals →
+// verdict → comment. Synchronous and deterministic; the app, the Action, the CLI, the eval command, the
+// backtest and the benchmark all call this same function.
 import type { CatalogIndex } from '../match/compile-index.js';
 import { matchIncidents } from '../match/match-incidents.js';
 import { renderIncidentComment, type RenderOptions } from '../render/render-comment.js';
@@ -24,14 +25,14 @@ export interface TriageResult {
 }
 
 export function triageIssue(req: TriageRequest): TriageResult {
-  // 1. extract signals
+  // 4a. extract signals
   const signals = extractSignals(req.input);
-  // 2. match against the catalog
+  // 4b. match against the catalog
   const verdict = matchIncidents(signals, req.index, {
     ...(req.minConfidence !== undefined ? { minConfidence: req.minConfidence } : {}),
     ...(req.input.repo ? { repo: req.input.repo } : {}),
   });
-  // 3. render the comment
+  // 4c. render the comment
   const incident = verdict.incidentId
     ? (req.index.incidents.find((i) => i.id === verdict.incidentId) ?? null)
     : null;

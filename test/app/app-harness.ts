@@ -9,7 +9,7 @@ import { createNodeMiddleware, Probot, ProbotOctokit, type Logger } from 'probot
 import type { AppSettings } from '../../src/config/app-settings.js';
 import { createApp } from '../../src/index.js';
 import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
-import type { TriageJob } from '../../src/triage/run-triage-job.js';
+import type { TriageJob } from '../../src/handlers/triage-job.js';
 
 export const API = 'https://api.github.com';
 export const SECRET = 'test-webhook-secret';

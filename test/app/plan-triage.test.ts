@@ -1,22 +1,28 @@
-// planTriage: result + existing comment + settings + trigger → actions. One row per rule; the rules that
+// planTriage: triage outcome + existing comment + settings + trigger → actions. One row per rule; the rules that
 // keep one comment per issue and leave dismissed issues alone are all here.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/bundled-catalog.js';
 import type { Command } from '../../src/commands/parse-command.js';
 import { DEFAULT_CONFIG, type RepoConfig } from '../../src/config/config-schema.js';
-import type { OwnComment } from '../../src/github/gateway-types.js';
 import { renderMarker, type MarkerData } from '../../src/render/comment-marker.js';
-import { renderHelpComment, renderIncidentComment, withReply } from '../../src/render/render-comment.js';
-import { needsOwnComment, planTriage, type Trigger } from '../../src/triage/plan-triage.js';
-import type { TriageResult } from '../../src/triage/triage-issue.js';
-import type { Match, Signals } from '../../src/types.js';
+import {
+  incidentLabels,
+  renderHelpComment,
+  renderIncidentComment,
+  withReply,
+} from '../../src/render/render-comment.js';
+import { needsOwnComment, planTriage, type PlanInput } from '../../src/triage/plan-triage.js';
+import type { OwnComment, TriageOutcome, Trigger } from '../../src/triage/ports.js';
+import { createRepoCatalogs } from '../../src/triage/repo-catalogs.js';
+import { runTriageTask } from '../../src/triage/run-triage-task.js';
+import type { Match } from '../../src/types.js';
 
 const { incidents } = loadCatalog();
 const PUMA = incidents.find((i) => i.id === 'puma-m4-sptm-yjit')!;
 const LUAJIT = incidents.find((i) => i.id === 'luajit-gc-oom-trace-exit')!;
 const PUMA_LABELS = ['crash', 'known-incident', 'upstream: apple', 'platform: macos'];
 
-const signals = { notes: [] } as unknown as Signals;
+const catalogs = createRepoCatalogs(incidents);
 const match: Match = {
   id: PUMA.id,
   title: PUMA.title,
@@ -26,14 +32,14 @@ const match: Match = {
   evidence: [],
   reasons: [],
 };
-const MATCHED: TriageResult = {
-  signals,
+const answer = { unknownChosen: null, previousLabels: [], problems: [] };
+const MATCHED: TriageOutcome = {
   verdict: { incidentId: PUMA.id, confidence: 0.96, matches: [match] },
-  incident: PUMA,
+  incident: { id: PUMA.id, title: PUMA.title },
   comment: renderIncidentComment(PUMA, match),
+  ...answer,
 };
-const NONE: TriageResult = {
-  signals,
+const NONE: TriageOutcome = {
   verdict: {
     incidentId: null,
     confidence: 0.2,
@@ -42,7 +48,20 @@ const NONE: TriageResult = {
   },
   incident: null,
   comment: null,
+  ...answer,
 };
+/** `/triage as <id>`, as the runner answers it. */
+const CHOSEN = (incidentId: string): TriageOutcome =>
+  runTriageTask(
+    {
+      input: { title: '', body: '' },
+      minConfidence: 0.6,
+      render: {},
+      catalog: { useBundled: true, files: [] },
+      chosen: { incidentId, by: 'maint' },
+    },
+    catalogs,
+  );
 
 const own = (marker: MarkerData, body = `${renderMarker(marker)}\n\nold text\n`): OwnComment => ({
   id: 70,
@@ -55,22 +74,32 @@ const EDITED: Trigger = { kind: 'edited' };
 
 interface Row {
   trigger: Trigger;
-  result: TriageResult | null;
+  result: TriageOutcome | null;
   existing?: OwnComment | null;
   config?: Partial<RepoConfig>;
   labels?: string[];
 }
 
-function plan(row: Row) {
-  const p = planTriage({
+/** The labels of the incident the existing comment names, as the runner reports them. */
+function previousLabels(existing: OwnComment | null | undefined): string[] {
+  const named = incidents.find((i) => i.id === existing?.marker.incident);
+  return named ? incidentLabels(named) : [];
+}
+
+function input(row: Row & { problems?: PlanInput['problems'] }): PlanInput {
+  return {
     trigger: row.trigger,
     config: { ...DEFAULT_CONFIG, ...row.config },
-    result: row.result,
+    outcome: row.result,
     existing: row.existing ?? null,
+    previousLabels: previousLabels(row.existing),
     issueLabels: row.labels ?? [],
-    incidents,
-    problems: [],
-  });
+    problems: row.problems ?? [],
+  };
+}
+
+function plan(row: Row) {
+  const p = planTriage(input(row));
   return {
     reason: p.reason,
     actions: p.actions.map((a) =>
@@ -252,7 +281,7 @@ describe('planTriage', () => {
       '/triage as known id',
       {
         trigger: command({ name: 'as', incidentId: LUAJIT.id }),
-        result: null,
+        result: CHOSEN(LUAJIT.id),
         existing: own({ state: 'matched', incident: PUMA.id }),
         labels: PUMA_LABELS,
       },
@@ -266,7 +295,7 @@ describe('planTriage', () => {
     ],
     [
       '/triage as unknown id',
-      { trigger: command({ name: 'as', incidentId: 'nope-nope' }), result: null },
+      { trigger: command({ name: 'as', incidentId: 'nope-nope' }), result: CHOSEN('nope-nope') },
       ['react', 'create-comment'],
       'as: unknown incident',
     ],
@@ -313,15 +342,14 @@ describe('planTriage', () => {
   });
 
   it('the dismissed comment names the incident and who dismissed it', () => {
-    const p = planTriage({
-      trigger: command({ name: 'dismiss' }),
-      config: DEFAULT_CONFIG,
-      result: MATCHED,
-      existing: null,
-      issueLabels: [],
-      incidents,
-      problems: [],
-    });
+    const p = planTriage(
+      input({
+        trigger: command({ name: 'dismiss' }),
+        result: MATCHED,
+        existing: null,
+        problems: [],
+      }),
+    );
     const create = p.actions.find((a) => a.kind === 'create-comment');
     expect(create && 'body' in create && create.body).toMatch(
       /^<!-- crash-triage:v1 state=dismissed incident=puma-m4-sptm-yjit -->\n\n### Dismissed\n\n@\u200dmaint dismissed/,
@@ -329,46 +357,43 @@ describe('planTriage', () => {
   });
 
   it('a second note is not added when the comment already has one', () => {
-    const first = planTriage({
-      trigger: EDITED,
-      config: DEFAULT_CONFIG,
-      result: NONE,
-      existing: own({ state: 'matched', incident: PUMA.id }),
-      issueLabels: [],
-      incidents,
-      problems: [],
-    });
+    const first = planTriage(
+      input({
+        trigger: EDITED,
+        result: NONE,
+        existing: own({ state: 'matched', incident: PUMA.id }),
+        problems: [],
+      }),
+    );
     const update = first.actions[0]!;
     expect(update.kind).toBe('update-comment');
     const body = update.kind === 'update-comment' ? update.body : '';
-    const again = planTriage({
-      trigger: EDITED,
-      config: DEFAULT_CONFIG,
-      result: NONE,
-      existing: { id: 70, body, marker: { state: 'matched', incident: PUMA.id } },
-      issueLabels: [],
-      incidents,
-      problems: [],
-    });
+    const again = planTriage(
+      input({
+        trigger: EDITED,
+        result: NONE,
+        existing: { id: 70, body, marker: { state: 'matched', incident: PUMA.id } },
+        problems: [],
+      }),
+    );
     expect(again).toEqual({ actions: [], reason: 'no longer matches (note already there)' });
   });
 
   it('a problems section is added to /triage replies, naming file and field', () => {
-    const p = planTriage({
-      trigger: command({ name: 'rerun' }),
-      config: DEFAULT_CONFIG,
-      result: NONE,
-      existing: null,
-      issueLabels: [],
-      incidents,
-      problems: [
-        {
-          file: 'o/r:.github/crash-triage.yml',
-          field: 'mode',
-          message: 'Invalid option (using the default)',
-        },
-      ],
-    });
+    const p = planTriage(
+      input({
+        trigger: command({ name: 'rerun' }),
+        result: NONE,
+        existing: null,
+        problems: [
+          {
+            file: 'o/r:.github/crash-triage.yml',
+            field: 'mode',
+            message: 'Invalid option (using the default)',
+          },
+        ],
+      }),
+    );
     const create = p.actions[1]!;
     expect(create.kind === 'create-comment' && create.body).toContain(
       '| `o/r:.github/crash-triage.yml` | `mode` | Invalid option (using the default) |',
@@ -377,7 +402,7 @@ describe('planTriage', () => {
 });
 
 describe('needsOwnComment', () => {
-  it.each<[string, Trigger, TriageResult | null, number, boolean, boolean]>([
+  it.each<[string, Trigger, TriageOutcome | null, number, boolean, boolean]>([
     ['a command always looks', command({ name: 'help' }), null, 0, false, true],
     ['a command looks even when no comment can exist', command({ name: 'help' }), null, 0, true, true],
     ['a verdict looks (never a second comment)', OPENED, MATCHED, 0, false, true],

@@ -1,15 +1,11 @@
 // Where the triage runs: on worker threads or inline, the answer is the one triageIssue gives on the main
-// thread, for the bundled catalog and for a repository's own incident files (compiled by the thread from
-// the files it is sent). The worker pool: answers, errors, and a crashed thread replaced.
+// thread, for the bundled catalog and for a repository's own incident files (compiled by the runner from
+// the files it is sent), and `/triage as` renders the chosen incident there too. The worker pool: answers, errors, and a crashed thread replaced.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/bundled-catalog.js';
-import {
-  createInlineRunner,
-  sharedTriageRunner,
-  threadCount,
-  type TriageTask,
-} from '../../src/queue/triage-runner.js';
+import { createInlineRunner, threadCount, threadedRunner } from '../../src/queue/triage-runner.js';
+import type { TriageTask } from '../../src/triage/ports.js';
 import { createWorkerPool } from '../../src/queue/worker-pool.js';
 import { createRepoCatalogs } from '../../src/triage/repo-catalogs.js';
 import { triageIssue } from '../../src/triage/triage-issue.js';
@@ -40,15 +36,54 @@ describe('triage runners', () => {
   it.each(CASES)('give what triageIssue gives on the main thread: %s', async (_name, t) => {
     const { index } = catalogs.catalogFor(t.catalog.useBundled, { files: t.catalog.files, problems: [] });
     const direct = triageIssue({ ...t, index });
-    const expected = { verdict: direct.verdict, comment: direct.comment };
-    expect(await createInlineRunner().run(t, index)).toEqual(expected);
-    expect(await sharedTriageRunner(1).run(t, index)).toEqual(expected);
+    const expected = {
+      verdict: direct.verdict,
+      comment: direct.comment,
+      incident: direct.incident && { id: direct.incident.id, title: direct.incident.title },
+      unknownChosen: null,
+      previousLabels: [],
+      problems: [],
+    };
+    expect(await createInlineRunner(catalogs).run(t)).toEqual(expected);
+    expect(await threadedRunner(1).run(t)).toEqual(expected);
   });
 
+  it.each([
+    ['inline', () => createInlineRunner(catalogs)],
+    ['on a thread', () => threadedRunner(1)],
+  ])(
+    "render a chosen incident, name an unknown one, and give a previous incident's labels: %s",
+    async (_name, runner) => {
+      const chosen = await runner().run({
+        ...task('anything'),
+        chosen: { incidentId: 'rocket-igniter-flameout', by: 'maint' },
+        catalog: { useBundled: true, files: [ROCKET_FILE] },
+        previous: 'puma-m4-sptm-yjit',
+      });
+      expect(chosen.verdict).toBeNull();
+      expect(chosen.incident?.id).toBe('rocket-igniter-flameout');
+      expect(chosen.comment?.body).toContain('@\u200dmaint');
+      expect(chosen.previousLabels).toEqual([
+        'crash: crash',
+        'crash: known-incident',
+        'crash: upstream: apple',
+        'crash: platform: macos',
+        'triaged',
+      ]);
+      const unknown = await runner().run({
+        ...task('anything'),
+        chosen: { incidentId: 'nope', by: 'maint' },
+      });
+      expect(unknown.comment).toBeNull();
+      expect(unknown.unknownChosen?.id).toBe('nope');
+      expect(unknown.unknownChosen?.known).toContain('puma-m4-sptm-yjit');
+    },
+  );
+
   it('answer several pending tasks, each with its own result', async () => {
-    const runner = sharedTriageRunner(1);
-    const results = await Promise.all(CASES.map(([, t]) => runner.run(t, catalogs.bundled.index)));
-    expect(results.map((r) => r.verdict.incidentId)).toEqual([
+    const runner = threadedRunner(1);
+    const results = await Promise.all(CASES.map(([, t]) => runner.run(t)));
+    expect(results.map((r) => r.verdict?.incidentId)).toEqual([
       'puma-m4-sptm-yjit',
       null,
       'rocket-igniter-flameout',
@@ -56,19 +91,17 @@ describe('triage runners', () => {
   });
 
   it("triage one repository's reports in the order asked, even on several threads", async () => {
-    const runner = sharedTriageRunner(2);
+    const runner = threadedRunner(2);
     const big = task(fixture('reports/m4-puma-panic.md').repeat(40));
     const small = task('segfault in thumbnail worker');
     // Both threads started and warm first (other repositories run side by side).
     await Promise.all(
-      ['a/1', 'a/2', 'a/3', 'a/4'].map((repo) =>
-        runner.run({ ...small, input: { ...small.input, repo } }, catalogs.bundled.index),
-      ),
+      ['a/1', 'a/2', 'a/3', 'a/4'].map((repo) => runner.run({ ...small, input: { ...small.input, repo } })),
     );
     const done: string[] = [];
     await Promise.all([
-      runner.run(big, catalogs.bundled.index).then(() => done.push('big')),
-      runner.run(small, catalogs.bundled.index).then(() => done.push('small')),
+      runner.run(big).then(() => done.push('big')),
+      runner.run(small).then(() => done.push('small')),
     ]);
     expect(done).toEqual(['big', 'small']);
   });

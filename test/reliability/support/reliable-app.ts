@@ -12,7 +12,7 @@ import { pino } from 'pino';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../../src/index.js';
 import { createInProcessQueue } from '../../../src/queue/in-process-queue.js';
-import type { TriageJob } from '../../../src/triage/run-triage-job.js';
+import type { TriageJob } from '../../../src/handlers/triage-job.js';
 import { PRIVATE_KEY, SECRET, secretsIn } from './secrets.js';
 import { tally } from './tally.js';
 
