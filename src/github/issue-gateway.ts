@@ -4,13 +4,11 @@
 // limit on reads that did not change. Expected outcomes (no settings file, no incident folder, a label
 // already there) are values; anything else is thrown to the job, which logs it with the delivery id.
 import deepmerge from 'deepmerge';
-import { INCIDENT_FILE } from '../catalog/load-catalog.js';
-import { MAX_INCIDENT_FILE_BYTES } from '../catalog/parse-incident-file.js';
 import { CONFIG_FILE } from '../config/config-schema.js';
 import type { RawConfig } from '../config/load-config.js';
 import { readMarker } from '../render/comment-marker.js';
 import type { IssueGateway, OwnComment } from '../triage/ports.js';
-import type { CatalogProblem, LabelSpec, Permission, RepoIncidentFile, RepoIncidentFiles } from '../types.js';
+import type { LabelSpec, Permission, RepoIncidentFiles } from '../types.js';
 import { createLru, type Lru } from '../util/lru.js';
 import {
   createConditionalCache,
@@ -24,6 +22,7 @@ import {
   type OwnCommentRecordOptions,
 } from './own-comment-record.js';
 import type { GitHubClient } from './github-client.js';
+import { readIncidentFolder, utf8Text } from './incident-folder.js';
 
 /** How long to wait before trying a write again: GitHub's `retry-after` (capped at a minute), else 1, 4, 9 s. */
 function retryDelayMs(err: unknown, attempt: number): number {
@@ -31,9 +30,6 @@ function retryDelayMs(err: unknown, attempt: number): number {
   const after = Number(headers?.['retry-after']);
   return Math.min(60, Number.isFinite(after) && after > 0 ? after : attempt * attempt) * 1000;
 }
-
-/** More incident files than this in one repository folder are not read (the rest are reported). */
-export const MAX_REPO_INCIDENT_FILES = 100;
 
 /** State shared by every gateway of one app: what makes a warm app cheap. */
 export interface GatewayCaches {
@@ -127,39 +123,22 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
           problems: [{ file: where(path), field: 'incident_dir', message: 'is not a folder' }],
         };
       }
-      const problems: CatalogProblem[] = [];
-      const entries = (listing as { type: string; name: string; path: string; sha: string; size: number }[])
-        .filter((e) => e.type === 'file' && INCIDENT_FILE.test(e.name))
-        .sort((a, b) => a.name.localeCompare(b.name));
-      if (entries.length > MAX_REPO_INCIDENT_FILES) {
-        const message = `more than ${MAX_REPO_INCIDENT_FILES} incident files; the rest are not read`;
-        problems.push({ file: where(path), field: '(folder)', message });
-      }
-      const files: RepoIncidentFile[] = [];
-      for (const entry of entries.slice(0, MAX_REPO_INCIDENT_FILES)) {
-        if (entry.size > MAX_INCIDENT_FILE_BYTES) {
-          problems.push({
-            file: where(entry.path),
-            field: '(file)',
-            message: `file is larger than ${MAX_INCIDENT_FILE_BYTES / 1024} KB`,
-          });
-          continue;
-        }
-        let text = caches.blobs.get(entry.sha);
-        if (text === undefined) {
-          const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
-          const bytes = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8');
-          text = utf8Text(bytes);
-          caches.blobs.set(entry.sha, text);
-        }
-        if (text === null) {
-          // Decoded leniently it would load with U+FFFD in its phrases: refused, as local files are.
-          problems.push({ file: where(entry.path), field: '(file)', message: 'file is not valid UTF-8' });
-          continue;
-        }
-        files.push({ source: where(entry.path), sha: entry.sha, text });
-      }
-      return { files, problems };
+      type Entry = { type: string; name: string; path: string; sha: string; size: number };
+      return readIncidentFolder({
+        entries: (listing as Entry[]).filter((e) => e.type === 'file'),
+        folder: path,
+        where,
+        read: async (entry) => {
+          let text = caches.blobs.get(entry.sha);
+          if (text === undefined) {
+            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+            const encoding = blob.data.encoding === 'base64' ? 'base64' : 'utf8';
+            text = utf8Text(Buffer.from(blob.data.content, encoding));
+            caches.blobs.set(entry.sha, text);
+          }
+          return { sha: entry.sha, text };
+        },
+      });
     },
 
     findOwnComment,
@@ -286,16 +265,5 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
       void creating.finally(() => caches.labelCreations.delete(key)).catch(() => {});
     }
     await creating;
-  }
-}
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The bytes as text, or null when they are not UTF-8. */
-function utf8Text(bytes: Uint8Array): string | null {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return null;
   }
 }
