@@ -1,25 +1,34 @@
 // The Probot app: read the settings, load the bundled catalog (to report bad files at start), build the
 // caches, the triage runner, the queue and the handler, and register it. No logic here; the pipeline is
-// src/triage/run-triage-job.ts.
+// src/triage/run-triage-job.ts, and the HTTP edge (npm start) is src/server/.
 import type { ApplicationFunction } from 'probot';
 import { loadCatalog } from './catalog/bundled-catalog.js';
 import { readAppSettings, type AppSettings } from './config/app-settings.js';
 import { createGatewayCaches } from './github/issue-gateway.js';
+import { createMemoryEditRecord, type EditRecord } from './handlers/edit-record.js';
 import { onIssueEvent } from './handlers/on-issue-event.js';
 import { createJobWorker, reportJobFailure } from './handlers/run-queued-job.js';
 import type { TriageJob } from './handlers/triage-job.js';
+import { createMetrics, type AppMetrics } from './metrics/metrics.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobQueue } from './queue/job-queue.js';
 import { createInlineRunner, threadCount, threadedRunner } from './queue/triage-runner.js';
 import { createRepoCatalogs } from './triage/repo-catalogs.js';
 
 export interface AppOptions {
-  /** Where triage jobs wait; in-process by default. Pass one to wait on `onIdle()` or to share it. */
+  /** Where triage jobs wait; in-process by default. Pass one to wait on `onIdle()`, close it, or share it. */
   queue?: JobQueue<TriageJob>;
-  /** Clock of the caches (how long a "file not found" is remembered) and of the own-comment record. */
+  /** Clock of the caches (how long a "file not found" is remembered). */
   now?: () => number;
   /** Settings that replace those read from the environment (`CRASH_TRIAGE_*`, see app-settings.ts). */
   settings?: Partial<AppSettings>;
+  metrics?: AppMetrics;
+  /** Which issues had an edit triaged; shared (Redis) where replicas share the deliveries. */
+  edits?: EditRecord;
+  /** Several replicas share the deliveries: this process's record of its own comments proves nothing. */
+  replicas?: boolean;
+  /** The GitHub App's id: tells its comments from other bots' (`performed_via_github_app`). */
+  appId?: number;
 }
 
 export function createApp(options: AppOptions = {}): ApplicationFunction {
@@ -36,10 +45,22 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       threads > 0 ? threadedRunner(threads) : createInlineRunner(createRepoCatalogs(loaded.incidents));
     const caches = createGatewayCaches({
       ...(options.now ? { now: options.now } : {}),
-      ownComments: { lookup: settings.commentLookup, clockSkewMs: settings.clockSkewSeconds * 1000 },
+      ...(options.appId ? { appId: options.appId } : {}),
+      ownComments: {
+        lookup: options.replicas ? 'always' : settings.commentLookup,
+        clockSkewMs: settings.clockSkewSeconds * 1000,
+      },
     });
     const queue = options.queue ?? createInProcessQueue<TriageJob>({ concurrency: settings.maxJobs });
-    queue.process(createJobWorker(app, { caches, triage }), reportJobFailure(app));
+    const metrics = options.metrics ?? createMetrics(() => queue.depth());
+    const worker = createJobWorker(app, {
+      caches,
+      triage,
+      edits: options.edits ?? createMemoryEditRecord(),
+      metrics,
+      requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
+    });
+    queue.process(worker, reportJobFailure(app, metrics));
     app.on(['issues.opened', 'issues.edited', 'issue_comment.created'], onIssueEvent(queue));
     app.log.info({ incidents: loaded.incidents.length, ...settings }, 'crash-triage ready');
   };

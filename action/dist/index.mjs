@@ -32595,7 +32595,7 @@ var DEFAULT_CONFIG = configSchema.parse({});
 
 // src/render/comment-marker.ts
 var PREFIX = "<!-- crash-triage:v1";
-var MARKER = /^<!-- crash-triage:v1 state=(matched|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))? -->/;
+var MARKER = /^<!-- crash-triage:v1 state=(matched|chosen|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))? -->/;
 function renderMarker(data) {
   return `${PREFIX} state=${data.state}${data.incident ? ` incident=${data.incident}` : ""} -->`;
 }
@@ -32609,20 +32609,25 @@ function readMarker(body) {
 // src/github/own-comment-record.ts
 var DEFAULT_CLOCK_SKEW_MS = 5 * 6e4;
 function createOwnCommentRecord(options = {}) {
-  const now = options.now ?? Date.now;
   const maxIssues = options.maxIssues ?? 2e4;
   const skew = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   const issues = createLru(maxIssues);
-  let horizon = now();
+  let horizon = null;
+  let latest = null;
   const keyOf = (issue2) => `${issue2.repo.toLowerCase()}#${issue2.number}`;
   return {
+    observe(time3) {
+      if (!Number.isFinite(time3)) return;
+      latest = Math.max(latest ?? time3, time3);
+      horizon ??= time3;
+    },
     note(issue2) {
       const key = keyOf(issue2);
-      if (!issues.has(key) && issues.size >= maxIssues) horizon = now();
+      if (!issues.has(key) && issues.size >= maxIssues) horizon = latest ?? horizon;
       issues.set(key, true);
     },
     provesNone(issue2) {
-      if (options.lookup === "always" || !issue2.createdAt) return false;
+      if (options.lookup === "always" || !issue2.createdAt || horizon === null) return false;
       const created = Date.parse(issue2.createdAt);
       if (!Number.isFinite(created) || created < horizon + skew) return false;
       return !issues.has(keyOf(issue2));
@@ -32666,18 +32671,34 @@ function utf8Text(bytes) {
 }
 
 // src/github/issue-gateway.ts
+function headersOf(err) {
+  return err.response?.headers;
+}
 function retryDelayMs(err, attempt) {
-  const headers = err.response?.headers;
-  const after = Number(headers?.["retry-after"]);
+  const after = Number(headersOf(err)?.["retry-after"]);
   return Math.min(60, Number.isFinite(after) && after > 0 ? after : attempt * attempt) * 1e3;
+}
+function isRateLimited(err) {
+  const status = statusOf(err);
+  const headers = headersOf(err);
+  return status === 429 || status === 403 && (!!headers?.["retry-after"] || headers?.["x-ratelimit-remaining"] === "0");
+}
+async function idempotentWrite(write) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      const status = statusOf(err) ?? 0;
+      if (!isRateLimited(err) && status < 500 || attempt >= 4) throw err;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(err, attempt)));
+    }
+  }
 }
 function createGatewayCaches(options = {}) {
   return {
     conditional: createConditionalCache(options),
-    ownComments: createOwnCommentRecord({
-      ...options.ownComments,
-      ...options.now ? { now: options.now } : {}
-    }),
+    ownComments: createOwnCommentRecord(options.ownComments),
+    appId: options.appId ?? null,
     blobs: createLru(2e3),
     labels: createLru(1e3),
     labelListings: /* @__PURE__ */ new Map(),
@@ -32690,6 +32711,11 @@ function createIssueGateway(params) {
   const [owner = "", repo = ""] = params.repo.split("/");
   const issue_number = params.number;
   const where = (path) => `${owner}/${repo}:${path}`;
+  const issueRef = { repo: params.repoId ? String(params.repoId) : `${owner}/${repo}`, number: issue_number };
+  octokit.hook.after("request", (response) => {
+    const date5 = response.headers.date;
+    if (date5) caches.ownComments.observe(Date.parse(date5));
+  });
   return {
     async readConfig() {
       const file2 = where(CONFIG_FILE);
@@ -32742,7 +32768,7 @@ function createIssueGateway(params) {
     },
     findOwnComment,
     provesNoOwnComment(createdAt) {
-      return caches.ownComments.provesNone({ repo: `${owner}/${repo}`, number: issue_number, createdAt });
+      return caches.ownComments.provesNone({ ...issueRef, createdAt });
     },
     async getPermission(login2) {
       try {
@@ -32758,7 +32784,7 @@ function createIssueGateway(params) {
       }
     },
     async createComment(body) {
-      caches.ownComments.note({ repo: `${owner}/${repo}`, number: issue_number });
+      caches.ownComments.note(issueRef);
       for (let attempt = 1; ; attempt++) {
         try {
           await octokit.rest.issues.createComment({
@@ -32768,36 +32794,57 @@ function createIssueGateway(params) {
             body,
             request: { retries: 0 }
           });
-          return;
+          return "created";
         } catch (err) {
           const status = statusOf(err) ?? 0;
-          if (status < 500 && status !== 429 || attempt >= 4) throw err;
+          if (status === 403 && /locked/i.test(String(err.message))) return "locked";
+          if (status < 500 && !isRateLimited(err) || attempt >= 4) throw err;
           await new Promise((resolve) => setTimeout(resolve, retryDelayMs(err, attempt)));
-          if (status >= 500 && await findOwnComment()) return;
+          if (status >= 500 && await findOwnComment()) return "created";
         }
       }
     },
     async updateComment(commentId, body) {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+      await idempotentWrite(
+        () => octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body })
+      );
     },
     async addLabels(labels) {
       const known = await repoLabels(labels);
       for (const label of labels) {
         if (!known.has(label.name.toLowerCase())) await createLabel(label, known);
       }
-      await octokit.rest.issues.addLabels({ owner, repo, issue_number, labels: labels.map((l) => l.name) });
+      const names = labels.map((l) => l.name);
+      try {
+        await idempotentWrite(
+          () => octokit.rest.issues.addLabels({ owner, repo, issue_number, labels: names })
+        );
+        return "added";
+      } catch (err) {
+        if (statusOf(err) === 422) return "refused";
+        throw err;
+      }
     },
     async removeLabels(names) {
-      for (const name of names) {
+      const current = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, {
+        owner,
+        repo,
+        issue_number,
+        per_page: 100
+      });
+      const present = new Set(current.map((l) => l.name.toLowerCase()));
+      for (const name of names.filter((n) => present.has(n.toLowerCase()))) {
         try {
-          await octokit.rest.issues.removeLabel({ owner, repo, issue_number, name });
+          await idempotentWrite(() => octokit.rest.issues.removeLabel({ owner, repo, issue_number, name }));
         } catch (err) {
           if (statusOf(err) !== 404) throw err;
         }
       }
     },
     async react(commentId, content) {
-      await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content });
+      await idempotentWrite(
+        () => octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content })
+      );
     }
   };
   async function findOwnComment() {
@@ -32808,9 +32855,10 @@ function createIssueGateway(params) {
       per_page: 100
     });
     for await (const page of pages) {
+      if (!Array.isArray(page.data)) throw new Error("listing the comments did not return a list");
       for (const c of page.data) {
-        const marker = c.user?.type === "Bot" ? readMarker(c.body) : null;
-        if (marker) return { id: c.id, body: c.body ?? "", marker };
+        const own2 = isOwnComment(c, caches.appId);
+        if (own2) return { id: c.id, body: c.body ?? "", marker: own2 };
       }
     }
     return null;
@@ -32847,6 +32895,13 @@ function createIssueGateway(params) {
     }
     await creating;
   }
+}
+function isOwnComment(c, appId) {
+  const via = c.performed_via_github_app?.id;
+  if (appId !== null && via !== void 0) {
+    return via === appId ? readMarker(c.body) ?? { state: "no-match" } : null;
+  }
+  return c.user?.type === "Bot" ? readMarker(c.body) : null;
 }
 
 // src/commands/parse-command.ts
@@ -32915,6 +32970,7 @@ function issueFacts(payload, trigger) {
   const { issue: issue2 } = payload;
   return {
     repo: payload.repository.full_name,
+    repoId: payload.repository.id ?? null,
     number: issue2.number,
     title: issue2.title,
     body: issue2.body ?? "",
@@ -32971,7 +33027,8 @@ function incidentLabels(incident, options = {}) {
   return [...new Set(labels.map((l) => l.slice(0, 50)))];
 }
 function renderIncidentComment(incident, match, options = {}) {
-  const parts = [renderMarker({ state: "matched", incident: incident.id })];
+  const state = options.chosenBy ? "chosen" : "matched";
+  const parts = [renderMarker({ state, incident: incident.id })];
   parts.push(`### Known incident: ${noMention(incident.title)}`);
   const how = options.chosenBy ? `**Chosen by** @\u200D${options.chosenBy.replace(/[^\w-]/g, "")} with \`/triage as\`` : `**Confidence:** ${confidenceWords(match?.confidence ?? 0)}`;
   parts.push(`${how} \xB7 **Incident:** ${inlineCode(incident.id)}`);
@@ -36223,25 +36280,29 @@ function loadConfig(read) {
 
 // src/triage/apply-plan.ts
 async function applyPlan(plan, writer) {
+  const refused = [];
   for (const action of plan.actions) {
     switch (action.kind) {
       case "react":
         await writer.react(action.commentId, action.content);
         break;
       case "create-comment":
-        await writer.createComment(action.body);
+        if (await writer.createComment(action.body) === "locked")
+          refused.push("comment: the issue is locked");
         break;
       case "update-comment":
         await writer.updateComment(action.commentId, action.body);
         break;
       case "add-labels":
-        await writer.addLabels(action.labels);
+        if (await writer.addLabels(action.labels) === "refused")
+          refused.push("labels: refused by GitHub (422)");
         break;
       case "remove-labels":
         await writer.removeLabels(action.labels);
         break;
     }
   }
+  return refused;
 }
 
 // src/triage/dry-run-writes.ts
@@ -36307,6 +36368,7 @@ function needsOwnComment(trigger, outcome, commentCount, knownAbsent = false) {
 function planEvent(input2) {
   const { existing, outcome, config: config3, trigger } = input2;
   if (existing?.marker.state === "dismissed") return nothing("dismissed by a maintainer");
+  if (existing?.marker.state === "chosen") return nothing("incident chosen by a maintainer");
   if (!outcome?.comment || !outcome.incident) {
     if (trigger.kind === "edited" && existing?.marker.state === "matched" && config3.mode !== "labels-only") {
       const body = withNoLongerMatchingNote(existing.body);
@@ -36328,7 +36390,7 @@ function planEvent(input2) {
   }
   if (!existing) {
     const missing = comment.labels.filter((l) => !input2.issueLabels.includes(l));
-    return { actions: [create(comment.body), ...addLabels(missing, incident)], reason: "matched" };
+    return { actions: [...addLabels(missing, incident), create(comment.body)], reason: "matched" };
   }
   if (existing.marker.state === "matched" && existing.marker.incident === incident.id) {
     return same(comment.body, withoutReply(existing.body)) ? nothing("matched, comment unchanged") : {
@@ -36383,10 +36445,10 @@ function planCommand(input2, trigger) {
   }
 }
 function replaceWith(input2, existing, comment, incident, { previous = { id: existing?.marker.incident, labels: input2.previousLabels } } = {}) {
-  const actions = upsert(existing, comment.body);
+  const actions = [];
   const newLabels = comment.labels;
   const oldLabels = previous.id !== void 0 && previous.id !== incident?.id ? previous.labels : [];
-  const stale = oldLabels.filter((l) => !newLabels.includes(l) && input2.issueLabels.includes(l));
+  const stale = oldLabels.filter((l) => !newLabels.includes(l));
   if (stale.length > 0) actions.push({ kind: "remove-labels", labels: stale });
   if (incident)
     actions.push(
@@ -36395,6 +36457,7 @@ function replaceWith(input2, existing, comment, incident, { previous = { id: exi
         incident
       )
     );
+  actions.push(...upsert(existing, comment.body));
   return actions;
 }
 function reply(existing, answer, reason) {
@@ -36478,7 +36541,7 @@ async function runTriageJob(facts, ports) {
     problems
   });
   ports.beforeWrites?.();
-  await applyPlan(plan, config3.mode === "dry-run" ? dryRunWrites(gateway, log) : gateway);
+  const refused = await applyPlan(plan, config3.mode === "dry-run" ? dryRunWrites(gateway, log) : gateway);
   log.info(
     {
       ...about,
@@ -36486,7 +36549,8 @@ async function runTriageJob(facts, ports) {
       confidence: outcome?.verdict ? Number(outcome.verdict.confidence.toFixed(3)) : null,
       mode: config3.mode,
       actions: plan.actions.map((a) => a.kind),
-      reason: plan.reason
+      reason: plan.reason,
+      ...refused.length > 0 ? { refused } : {}
     },
     "triage decision"
   );

@@ -15,6 +15,8 @@ export interface AppSettings {
   maxJobs: number;
   /** Worker threads that run the triage; 0 runs it on the main thread; `auto` picks from the CPU count. */
   triageThreads: number | 'auto';
+  /** Seconds each request to GitHub's API may take before it fails (and is retried like a 5xx). */
+  requestTimeoutSeconds: number;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   clockSkewSeconds: 300,
   maxJobs: 64,
   triageThreads: 'auto',
+  requestTimeoutSeconds: 20,
 };
 
 /** The variables, by setting. */
@@ -30,6 +33,7 @@ export const APP_ENV = {
   clockSkewSeconds: 'CRASH_TRIAGE_CLOCK_SKEW_SECONDS',
   maxJobs: 'CRASH_TRIAGE_MAX_JOBS',
   triageThreads: 'CRASH_TRIAGE_THREADS',
+  requestTimeoutSeconds: 'CRASH_TRIAGE_REQUEST_TIMEOUT_SECONDS',
 } as const;
 
 export interface AppSettingProblem {
@@ -62,26 +66,26 @@ export function readAppSettings(env: Record<string, string | undefined>): {
     },
     'must be `always` or `when-needed`',
   );
-  read(
-    APP_ENV.clockSkewSeconds,
-    (v) => {
-      const n = integer(v, 0, 86_400);
-      if (n === null) return false;
-      settings.clockSkewSeconds = n;
-      return true;
-    },
-    'must be a whole number of seconds, 0 to 86400',
-  );
-  read(
-    APP_ENV.maxJobs,
-    (v) => {
-      const n = integer(v, 1, 1000);
-      if (n === null) return false;
-      settings.maxJobs = n;
-      return true;
-    },
-    'must be a whole number, 1 to 1000',
-  );
+  // The whole-number settings: variable, range and the words of the problem.
+  const whole = (
+    key: 'clockSkewSeconds' | 'maxJobs' | 'requestTimeoutSeconds',
+    min: number,
+    max: number,
+    unit: string,
+  ) =>
+    read(
+      APP_ENV[key],
+      (v) => {
+        const n = integer(v, min, max);
+        if (n === null) return false;
+        settings[key] = n;
+        return true;
+      },
+      `must be a whole number${unit}, ${min} to ${max}`,
+    );
+  whole('clockSkewSeconds', 0, 86_400, ' of seconds');
+  whole('maxJobs', 1, 1000, '');
+  whole('requestTimeoutSeconds', 1, 600, ' of seconds');
   read(
     APP_ENV.triageThreads,
     (v) => {

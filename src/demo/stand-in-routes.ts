@@ -114,6 +114,15 @@ export function standInRoutes(state: StandInState): Route[] {
       },
     ],
     [
+      'GET',
+      new RegExp(`^/repos/${REPO}/issues/(\\d+)/labels$`),
+      ([r, n]) =>
+        json(
+          200,
+          state.issue(repo(r), Number(n)).labels.map((name) => ({ name })),
+        ),
+    ],
+    [
       'DELETE',
       new RegExp(`^/repos/${REPO}/issues/(\\d+)/labels/(.+)$`),
       ([r, n, name]) => {

@@ -6,7 +6,7 @@
 import deepmerge from 'deepmerge';
 import { CONFIG_FILE } from '../config/config-schema.js';
 import type { RawConfig } from '../config/load-config.js';
-import { readMarker } from '../render/comment-marker.js';
+import { readMarker, type MarkerData } from '../render/comment-marker.js';
 import type { IssueGateway, OwnComment } from '../triage/ports.js';
 import type { LabelSpec, Permission, RepoIncidentFiles } from '../types.js';
 import { createLru, type Lru } from '../util/lru.js';
@@ -24,11 +24,37 @@ import {
 import type { GitHubClient } from './github-client.js';
 import { readIncidentFolder, utf8Text } from './incident-folder.js';
 
+function headersOf(err: unknown): Record<string, string> | undefined {
+  return (err as { response?: { headers?: Record<string, string> } }).response?.headers;
+}
+
 /** How long to wait before trying a write again: GitHub's `retry-after` (capped at a minute), else 1, 4, 9 s. */
 function retryDelayMs(err: unknown, attempt: number): number {
-  const headers = (err as { response?: { headers?: Record<string, string> } }).response?.headers;
-  const after = Number(headers?.['retry-after']);
+  const after = Number(headersOf(err)?.['retry-after']);
   return Math.min(60, Number.isFinite(after) && after > 0 ? after : attempt * attempt) * 1000;
+}
+
+/** A rate limit GitHub asks to wait out: 429, or 403 with `retry-after` (secondary) or no quota left. */
+function isRateLimited(err: unknown): boolean {
+  const status = statusOf(err);
+  const headers = headersOf(err);
+  return (
+    status === 429 ||
+    (status === 403 && (!!headers?.['retry-after'] || headers?.['x-ratelimit-remaining'] === '0'))
+  );
+}
+
+/** A write that may be repeated safely (same result twice), tried again on rate limits and 5xx. */
+async function idempotentWrite<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      const status = statusOf(err) ?? 0;
+      if ((!isRateLimited(err) && status < 500) || attempt >= 4) throw err;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(err, attempt)));
+    }
+  }
 }
 
 /** State shared by every gateway of one app: what makes a warm app cheap. */
@@ -44,21 +70,22 @@ export interface GatewayCaches {
   labelCreations: Map<string, Promise<void>>;
   /** The issues this process has commented on: lets a job skip looking its comment up. */
   ownComments: OwnCommentRecord;
+  /** The app's id: its comments carry it (`performed_via_github_app`), which tells them from other bots'. */
+  appId: number | null;
 }
 
 export interface GatewayCachesOptions {
   now?: () => number;
   missTtlMs?: number;
-  ownComments?: Omit<OwnCommentRecordOptions, 'now'>;
+  ownComments?: OwnCommentRecordOptions;
+  appId?: number;
 }
 
 export function createGatewayCaches(options: GatewayCachesOptions = {}): GatewayCaches {
   return {
     conditional: createConditionalCache(options),
-    ownComments: createOwnCommentRecord({
-      ...options.ownComments,
-      ...(options.now ? { now: options.now } : {}),
-    }),
+    ownComments: createOwnCommentRecord(options.ownComments),
+    appId: options.appId ?? null,
     blobs: createLru(2_000),
     labels: createLru(1_000),
     labelListings: new Map(),
@@ -71,6 +98,8 @@ export interface GatewayParams {
   octokit: GitHubClient;
   /** `owner/name`. */
   repo: string;
+  /** The repository's id (survives a rename), when known. */
+  repoId?: number | null;
   number: number;
   caches: GatewayCaches;
   /** Read past remembered "not found" answers (a maintainer asked; a new file should show at once). */
@@ -83,6 +112,12 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
   const [owner = '', repo = ''] = params.repo.split('/');
   const issue_number = params.number;
   const where = (path: string): string => `${owner}/${repo}:${path}`;
+  const issueRef = { repo: params.repoId ? String(params.repoId) : `${owner}/${repo}`, number: issue_number };
+  // GitHub's own clock, for the own-comment record's proof (see own-comment-record.ts).
+  octokit.hook.after('request', (response) => {
+    const date = response.headers.date;
+    if (date) caches.ownComments.observe(Date.parse(date));
+  });
 
   return {
     async readConfig(): Promise<RawConfig> {
@@ -144,7 +179,7 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
     findOwnComment,
 
     provesNoOwnComment(createdAt) {
-      return caches.ownComments.provesNone({ repo: `${owner}/${repo}`, number: issue_number, createdAt });
+      return caches.ownComments.provesNone({ ...issueRef, createdAt });
     },
 
     async getPermission(login: string): Promise<Permission> {
@@ -161,9 +196,9 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
       }
     },
 
-    async createComment(body: string): Promise<void> {
+    async createComment(body: string): Promise<'created' | 'locked'> {
       // Noted first: even a failed attempt may have been stored by GitHub, so later jobs must look.
-      caches.ownComments.note({ repo: `${owner}/${repo}`, number: issue_number });
+      caches.ownComments.note(issueRef);
       // Never retried blindly (Octokit's retry plugin is off for this request): a 5xx or a dropped
       // connection can come after GitHub stored the comment, so a new try first looks for it.
       for (let attempt = 1; ; attempt++) {
@@ -175,32 +210,55 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
             body,
             request: { retries: 0 },
           });
-          return;
+          return 'created';
         } catch (err) {
           const status = statusOf(err) ?? 0;
-          if ((status < 500 && status !== 429) || attempt >= 4) throw err;
+          // A locked issue takes no comments from the app (only from collaborators): not an error to retry.
+          if (status === 403 && /locked/i.test(String((err as Error).message))) return 'locked';
+          if ((status < 500 && !isRateLimited(err)) || attempt >= 4) throw err;
           await new Promise((resolve) => setTimeout(resolve, retryDelayMs(err, attempt)));
-          if (status >= 500 && (await findOwnComment())) return;
+          if (status >= 500 && (await findOwnComment())) return 'created';
         }
       }
     },
 
     async updateComment(commentId: number, body: string): Promise<void> {
-      await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+      await idempotentWrite(() =>
+        octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body }),
+      );
     },
 
-    async addLabels(labels: readonly LabelSpec[]): Promise<void> {
+    async addLabels(labels: readonly LabelSpec[]): Promise<'added' | 'refused'> {
       const known = await repoLabels(labels);
       for (const label of labels) {
         if (!known.has(label.name.toLowerCase())) await createLabel(label, known);
       }
-      await octokit.rest.issues.addLabels({ owner, repo, issue_number, labels: labels.map((l) => l.name) });
+      const names = labels.map((l) => l.name);
+      try {
+        await idempotentWrite(() =>
+          octokit.rest.issues.addLabels({ owner, repo, issue_number, labels: names }),
+        );
+        return 'added';
+      } catch (err) {
+        // A label GitHub will not take (its validation): the comment must still go out.
+        if (statusOf(err) === 422) return 'refused';
+        throw err;
+      }
     },
 
     async removeLabels(names: readonly string[]): Promise<void> {
-      for (const name of names) {
+      // Read at write time: the event's label list is stale when commands race (a dismissed issue kept
+      // the labels an earlier `/triage as` had just added).
+      const current = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, {
+        owner,
+        repo,
+        issue_number,
+        per_page: 100,
+      });
+      const present = new Set(current.map((l) => l.name.toLowerCase()));
+      for (const name of names.filter((n) => present.has(n.toLowerCase()))) {
         try {
-          await octokit.rest.issues.removeLabel({ owner, repo, issue_number, name });
+          await idempotentWrite(() => octokit.rest.issues.removeLabel({ owner, repo, issue_number, name }));
         } catch (err) {
           // Already gone (someone removed it meanwhile): the outcome asked for.
           if (statusOf(err) !== 404) throw err;
@@ -209,7 +267,9 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
     },
 
     async react(commentId: number, content): Promise<void> {
-      await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content });
+      await idempotentWrite(() =>
+        octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content }),
+      );
     },
   };
 
@@ -221,10 +281,11 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
       per_page: 100,
     });
     for await (const page of pages) {
+      // A 200 without a list (an empty body from a proxy or a hiccup) must not read as "no comment yet".
+      if (!Array.isArray(page.data)) throw new Error('listing the comments did not return a list');
       for (const c of page.data) {
-        // Only a bot's comment: a person quoting the marker must not become "the app's comment".
-        const marker = c.user?.type === 'Bot' ? readMarker(c.body) : null;
-        if (marker) return { id: c.id, body: c.body ?? '', marker };
+        const own = isOwnComment(c, caches.appId);
+        if (own) return { id: c.id, body: c.body ?? '', marker: own };
       }
     }
     return null;
@@ -266,4 +327,25 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
     }
     await creating;
   }
+}
+
+interface ListedComment {
+  body?: string | null;
+  user?: { type?: string } | null;
+  performed_via_github_app?: { id?: number } | null;
+}
+
+/**
+ * The marker data when `c` is this app's comment, else null. A comment made by the app carries its id
+ * (`performed_via_github_app`): that one is ours even if someone deleted its marker (then it is read as
+ * "no verdict" and rewritten), and another app's comment is not ours even if it starts with our marker.
+ * Where the app's id is unknown (the Action) or the listing does not say, a bot's comment with the marker
+ * is ours; a person quoting the marker never is.
+ */
+export function isOwnComment(c: ListedComment, appId: number | null): MarkerData | null {
+  const via = c.performed_via_github_app?.id;
+  if (appId !== null && via !== undefined) {
+    return via === appId ? (readMarker(c.body) ?? { state: 'no-match' }) : null;
+  }
+  return c.user?.type === 'Bot' ? readMarker(c.body) : null;
 }

@@ -3,12 +3,14 @@
 // That saves one API request per new matching issue (a comment and its labels are then the only requests).
 //
 // The proof, for an issue created at `created_at` (GitHub's clock): every comment this app made on it was
-// made after it was created, so if the issue is younger than this process and the record has forgotten
-// nothing since the issue was created, the record holds every comment the app made on it. "Younger" and
-// "since" are compared with a margin for the two clocks (GitHub's and this machine's), which also covers
-// a rolling restart whose old and new processes overlap for less than the margin. The proof does NOT
-// hold when several processes share the deliveries (replicas behind a load balancer): one does not know
-// what the other wrote. Such deployments set `lookup: 'always'` (CRASH_TRIAGE_COMMENT_LOOKUP=always).
+// made after it was created, so if the issue was created after this process started recording and the
+// record has forgotten nothing since, the record holds every comment the app made on it. Both times are
+// GitHub's: the record's horizon is the `Date` of the first API answer this process saw (and of the
+// latest answer when it forgets an issue), so this machine's clock plays no part (an app whose clock ran
+// minutes behind GitHub's once skipped a lookup it needed and doubled a comment). A margin covers a rolling
+// restart whose old and new processes overlap. The proof does NOT hold when several processes share the
+// deliveries (replicas): one does not know what another wrote; they set `lookup: 'always'` (Redis mode
+// does so itself).
 import { createLru } from '../util/lru.js';
 
 export interface OwnCommentRecordOptions {
@@ -16,18 +18,19 @@ export interface OwnCommentRecordOptions {
   lookup?: 'when-needed' | 'always';
   /** How many issues to remember (each forgotten one moves the horizon of the proof forward). */
   maxIssues?: number;
-  /** How far apart GitHub's clock and this process's may be. */
+  /** How long an old and a new process may both be writing (a rolling restart), and `Date`'s rounding. */
   clockSkewMs?: number;
-  now?: () => number;
 }
 
 export interface IssueRef {
-  /** `owner/repo`. */
+  /** The repository's id, or `owner/repo` where the id is not known. */
   repo: string;
   number: number;
 }
 
 export interface OwnCommentRecord {
+  /** GitHub's time, from the `Date` header of an API answer. */
+  observe(githubTimeMs: number): void;
   /** Notes that the app has, or may have, a comment on the issue: called before each comment it creates. */
   note(issue: IssueRef): void;
   /**
@@ -40,23 +43,29 @@ export interface OwnCommentRecord {
 export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000;
 
 export function createOwnCommentRecord(options: OwnCommentRecordOptions = {}): OwnCommentRecord {
-  const now = options.now ?? Date.now;
   const maxIssues = options.maxIssues ?? 20_000;
   const skew = options.clockSkewMs ?? DEFAULT_CLOCK_SKEW_MS;
   const issues = createLru<true>(maxIssues);
-  // The record is complete for issues created after this time (this process's clock): it starts at the
-  // record's creation and moves to the time of the latest forgetting.
-  let horizon = now();
+  // The record is complete for issues created after this time (GitHub's clock): the first answer seen,
+  // then the time of the latest forgetting. Null until an answer has been seen: nothing is proved.
+  let horizon: number | null = null;
+  let latest: number | null = null;
   const keyOf = (issue: IssueRef): string => `${issue.repo.toLowerCase()}#${issue.number}`;
 
   return {
+    observe(time) {
+      if (!Number.isFinite(time)) return;
+      latest = Math.max(latest ?? time, time);
+      horizon ??= time;
+    },
     note(issue) {
       const key = keyOf(issue);
-      if (!issues.has(key) && issues.size >= maxIssues) horizon = now();
+      // Forgetting moves the horizon to now; with no time seen yet there is nothing proved to protect.
+      if (!issues.has(key) && issues.size >= maxIssues) horizon = latest ?? horizon;
       issues.set(key, true);
     },
     provesNone(issue) {
-      if (options.lookup === 'always' || !issue.createdAt) return false;
+      if (options.lookup === 'always' || !issue.createdAt || horizon === null) return false;
       const created = Date.parse(issue.createdAt);
       if (!Number.isFinite(created) || created < horizon + skew) return false;
       return !issues.has(keyOf(issue));

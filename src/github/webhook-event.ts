@@ -6,7 +6,7 @@ import type { IssueFacts, Trigger } from '../triage/ports.js';
 /** The part of an `issues` or `issue_comment` payload that is read (GitHub sends much more). */
 export interface IssueEventPayload {
   action?: string;
-  repository: { full_name: string };
+  repository: { full_name: string; id?: number };
   issue: {
     number: number;
     title: string;
@@ -53,6 +53,7 @@ export function issueFacts(payload: IssueEventPayload, trigger: Trigger): IssueF
   const { issue } = payload;
   return {
     repo: payload.repository.full_name,
+    repoId: payload.repository.id ?? null,
     number: issue.number,
     title: issue.title,
     body: issue.body ?? '',
@@ -63,7 +64,10 @@ export function issueFacts(payload: IssueEventPayload, trigger: Trigger): IssueF
   };
 }
 
-/** The queue key of an issue: jobs for one issue run one at a time, in order, under this key. */
-export function issueKey(facts: { repo: string; number: number }): string {
-  return `${facts.repo.toLowerCase()}#${facts.number}`;
+/**
+ * The queue key of an issue: jobs for one issue run one at a time, in order, under this key. By the
+ * repository's id where known, so events from before and after a rename are the same issue.
+ */
+export function issueKey(facts: { repo: string; repoId?: number | null; number: number }): string {
+  return `${facts.repoId ?? facts.repo.toLowerCase()}#${facts.number}`;
 }

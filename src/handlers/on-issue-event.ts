@@ -22,6 +22,7 @@ export function onIssueEvent(queue: JobQueue<TriageJob>) {
     const result = await queue.add({
       id: context.id,
       key: issueKey(facts),
+      group: String(payload.installation.id),
       installationId: payload.installation.id,
       facts,
     });

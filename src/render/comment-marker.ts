@@ -1,7 +1,8 @@
 // The hidden marker that lets the app find its own comment on an issue and read back what it said.
 // It is an HTML comment, invisible on GitHub, at the top of every comment the app writes.
 
-export type CommentState = 'matched' | 'dismissed' | 'no-match';
+/** `chosen`: a maintainer picked the incident (`/triage as`); like `dismissed`, only a maintainer changes it. */
+export type CommentState = 'matched' | 'chosen' | 'dismissed' | 'no-match';
 
 export interface MarkerData {
   state: CommentState;
@@ -9,7 +10,8 @@ export interface MarkerData {
 }
 
 const PREFIX = '<!-- crash-triage:v1';
-const MARKER = /^<!-- crash-triage:v1 state=(matched|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))? -->/;
+const MARKER =
+  /^<!-- crash-triage:v1 state=(matched|chosen|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))? -->/;
 
 export function renderMarker(data: MarkerData): string {
   return `${PREFIX} state=${data.state}${data.incident ? ` incident=${data.incident}` : ''} -->`;

@@ -40,7 +40,8 @@ export function renderIncidentComment(
   match: Match | undefined,
   options: RenderOptions = {},
 ): RenderedComment {
-  const parts: string[] = [renderMarker({ state: 'matched', incident: incident.id })];
+  const state = options.chosenBy ? 'chosen' : 'matched';
+  const parts: string[] = [renderMarker({ state, incident: incident.id })];
   parts.push(`### Known incident: ${noMention(incident.title)}`);
   const how = options.chosenBy
     ? `**Chosen by** @\u200d${options.chosenBy.replace(/[^\w-]/g, '')} with \`/triage as\``

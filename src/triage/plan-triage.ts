@@ -77,7 +77,9 @@ export function needsOwnComment(
 
 function planEvent(input: PlanInput): TriagePlan {
   const { existing, outcome, config, trigger } = input;
+  // A maintainer's decision stands until a maintainer changes it: events (a reporter's edit) leave it.
   if (existing?.marker.state === 'dismissed') return nothing('dismissed by a maintainer');
+  if (existing?.marker.state === 'chosen') return nothing('incident chosen by a maintainer');
   if (!outcome?.comment || !outcome.incident) {
     if (trigger.kind === 'edited' && existing?.marker.state === 'matched' && config.mode !== 'labels-only') {
       const body = withNoLongerMatchingNote(existing.body);
@@ -104,7 +106,9 @@ function planEvent(input: PlanInput): TriagePlan {
   }
   if (!existing) {
     const missing = comment.labels.filter((l) => !input.issueLabels.includes(l));
-    return { actions: [create(comment.body), ...addLabels(missing, incident)], reason: 'matched' };
+    // Labels first: a process stopped between the two writes leaves labels without a comment, which the
+    // next run completes (it finds no comment), never a comment whose labels are lost.
+    return { actions: [...addLabels(missing, incident), create(comment.body)], reason: 'matched' };
   }
   if (existing.marker.state === 'matched' && existing.marker.incident === incident.id) {
     // Same incident: refresh the text (an earlier command's reply under it stays while the text is the
@@ -171,8 +175,8 @@ interface ReplaceOptions {
 }
 
 /**
- * Writes `comment` as the app's comment (updating the existing one) and moves the labels from the
- * earlier incident (the one the existing comment names) to `incident`'s, adding only those the issue lacks.
+ * Moves the labels from the earlier incident (the one the existing comment names) to `incident`'s, adding
+ * only those the issue lacks, then writes `comment` as the app's comment (updating the existing one).
  */
 function replaceWith(
   input: PlanInput,
@@ -181,10 +185,12 @@ function replaceWith(
   incident: IncidentRef | null,
   { previous = { id: existing?.marker.incident, labels: input.previousLabels } }: ReplaceOptions = {},
 ): TriageAction[] {
-  const actions = upsert(existing, comment.body);
+  // Labels before the comment, as for a new match (see planEvent).
+  const actions: TriageAction[] = [];
   const newLabels = comment.labels;
   const oldLabels = previous.id !== undefined && previous.id !== incident?.id ? previous.labels : [];
-  const stale = oldLabels.filter((l) => !newLabels.includes(l) && input.issueLabels.includes(l));
+  // Which of them the issue still has is read at write time (the event's list may be stale).
+  const stale = oldLabels.filter((l) => !newLabels.includes(l));
   if (stale.length > 0) actions.push({ kind: 'remove-labels', labels: stale });
   if (incident)
     actions.push(
@@ -193,6 +199,7 @@ function replaceWith(
         incident,
       ),
     );
+  actions.push(...upsert(existing, comment.body));
   return actions;
 }
 

@@ -27,6 +27,8 @@ export type Trigger =
 export interface IssueFacts {
   /** `owner/name`. */
   repo: string;
+  /** The repository's id: unlike its name, it survives a rename. */
+  repoId: number | null;
   number: number;
   title: string;
   body: string;
@@ -63,10 +65,12 @@ export interface IssueReader {
 
 /** Writes: the only calls that change an issue. The dry run logs them instead. */
 export interface IssueWriter {
-  createComment(body: string): Promise<void>;
+  /** `locked`: the issue is locked and GitHub refused the comment (the labels still go on). */
+  createComment(body: string): Promise<'created' | 'locked' | void>;
   updateComment(commentId: number, body: string): Promise<void>;
   /** Adds labels to the issue, creating a label the repository does not have with its colour and description. */
-  addLabels(labels: readonly LabelSpec[]): Promise<void>;
+  /** `refused`: GitHub's validation refused the labels (the rest of the plan still runs). */
+  addLabels(labels: readonly LabelSpec[]): Promise<'added' | 'refused' | void>;
   removeLabels(names: readonly string[]): Promise<void>;
   react(commentId: number, content: Reaction): Promise<void>;
 }

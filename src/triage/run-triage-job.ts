@@ -105,7 +105,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
   // 6. apply (or, in dry-run mode, log what would be written). The writes wait on Octokit's throttling
   // (seconds apart in one installation), not on this process: the queue may start another job meanwhile.
   ports.beforeWrites?.();
-  await applyPlan(plan, config.mode === 'dry-run' ? dryRunWrites(gateway, log) : gateway);
+  const refused = await applyPlan(plan, config.mode === 'dry-run' ? dryRunWrites(gateway, log) : gateway);
   log.info(
     {
       ...about,
@@ -114,6 +114,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
       mode: config.mode,
       actions: plan.actions.map((a) => a.kind),
       reason: plan.reason,
+      ...(refused.length > 0 ? { refused } : {}),
     },
     'triage decision',
   );

@@ -144,10 +144,13 @@ export async function checkAndClose(app: RunningApp | undefined): Promise<void> 
 }
 
 /** GitHub's API, faked: every request made is recorded as `METHOD /path?query`, with its JSON body. */
-export function mockGitHub(): { api: nock.Scope; requests: string[]; bodies: unknown[] } {
+/** Nock for GitHub's API; `githubTime` is the clock GitHub's `Date` header shows (default: this machine's). */
+export function mockGitHub(githubTime?: number): { api: nock.Scope; requests: string[]; bodies: unknown[] } {
   const requests: string[] = [];
   const bodies: unknown[] = [];
-  const api = nock(API);
+  const api = nock(API).defaultReplyHeaders({
+    date: () => new Date(githubTime ?? Date.now()).toUTCString(),
+  });
   api.on('request', (req: { method: string; path: string }, _interceptor: unknown, body: string) => {
     requests.push(`${req.method} ${decodeURIComponent(req.path)}`);
     bodies.push(body ? JSON.parse(body) : undefined);
@@ -163,4 +166,14 @@ export function mockToken(api: nock.Scope): nock.Scope {
     permissions: { issues: 'write', contents: 'read', metadata: 'read' },
     repository_selection: 'selected',
   });
+}
+
+/** The body the app sent with `request` (the first such request), as recorded by mockGitHub. */
+export function sentBody<T = { body: string }>(
+  mock: { requests: string[]; bodies: unknown[] },
+  request: string,
+): T {
+  const i = mock.requests.indexOf(request);
+  if (i === -1) throw new Error(`no ${request} was sent`);
+  return mock.bodies[i] as T;
 }

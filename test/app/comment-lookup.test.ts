@@ -1,5 +1,6 @@
-// The cost rule of a new issue: when the app can prove it has no comment on an issue (the issue is younger
-// than the process by more than the clock-skew margin, and the process has not commented on it), a
+// The cost rule of a new issue: when the app can prove it has no comment on an issue (the issue was created,
+// by GitHub's clock, after the first API answer of the process by more than the margin, and the process
+// has not commented on it), a
 // matching `opened` costs only its two writes, with no lookup of the app's comment. Whenever it cannot
 // prove it (an issue older than the process, as a redelivery after a restart is; an issue it has
 // commented on; lookups forced for several replicas) it looks, and never posts a second comment.
@@ -55,7 +56,7 @@ afterAll(() => nock.enableNetConnect());
 describe('a new issue the app can prove it has not commented on', () => {
   it('costs only its two writes when it matches (after the cold reads of the first)', async () => {
     app = await startApp({ now: () => T0 });
-    const { api, requests } = mockGitHub();
+    const { api, requests } = mockGitHub(T0);
     mockToken(api);
     noRepoFiles(api);
     labelsKnown(api);
@@ -67,36 +68,36 @@ describe('a new issue the app can prove it has not commented on', () => {
       REQ.config,
       REQ.orgConfig,
       REQ.dir,
-      REQ.createComment(1),
       REQ.labels,
       REQ.addLabels(1),
+      REQ.createComment(1),
     ]);
     api.done();
 
-    const warm = mockGitHub();
+    const warm = mockGitHub(T0);
     writes(warm.api, 2);
     await app.send('issues', openedAt(2, T0 + 11 * MIN));
     await app.idle();
-    expect(warm.requests).toEqual([REQ.createComment(2), REQ.addLabels(2)]);
+    expect(warm.requests).toEqual([REQ.addLabels(2), REQ.createComment(2)]);
     warm.api.done();
     expect(app.logs).toContainEqual(
       expect.objectContaining({
         msg: 'triage decision',
-        data: expect.objectContaining({ issue: 'acme/rocket#2', actions: ['create-comment', 'add-labels'] }),
+        data: expect.objectContaining({ issue: 'acme/rocket#2', actions: ['add-labels', 'create-comment'] }),
       }),
     );
   });
 
   it('costs nothing when it does not match, and an edit that makes it match posts without a lookup', async () => {
     app = await startApp({ now: () => T0 });
-    const { api, requests } = mockGitHub();
+    const { api, requests } = mockGitHub(T0);
     mockToken(api);
     noRepoFiles(api);
     await app.send('issues', openedAt(3, T0 + 10 * MIN, NOT_MATCHING));
     await app.idle();
     expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.dir]);
 
-    const edit = mockGitHub();
+    const edit = mockGitHub(T0);
     labelsKnown(edit.api);
     writes(edit.api, 3);
     const edited = issueEdited({ number: 3, ...MATCHING, comments: 2 }, { body: NOT_MATCHING.body });
@@ -105,7 +106,7 @@ describe('a new issue the app can prove it has not commented on', () => {
       issue: { ...edited.issue, created_at: openedAt(3, T0 + 10 * MIN).issue.created_at },
     });
     await app.idle();
-    expect(edit.requests).toEqual([REQ.createComment(3), REQ.labels, REQ.addLabels(3)]);
+    expect(edit.requests).toEqual([REQ.labels, REQ.addLabels(3), REQ.createComment(3)]);
     edit.api.done();
   });
 });
@@ -114,7 +115,7 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
   it('a redelivery after a restart finds the comment the app made before it and adds none', async () => {
     // First process: the issue is new, so it comments without a lookup.
     app = await startApp({ now: () => T0 });
-    const first = mockGitHub();
+    const first = mockGitHub(T0);
     mockToken(first.api);
     noRepoFiles(first.api);
     labelsKnown(first.api);
@@ -131,9 +132,11 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
     expect(posted.startsWith(renderMarker({ state: 'matched', incident: 'puma-m4-sptm-yjit' }))).toBe(true);
     first.api.done();
 
-    // A new process, started after the issue was created: GitHub redelivers the same delivery.
-    other = await startApp({ now: () => T0 + 20 * MIN });
-    const second = mockGitHub();
+    // A new process, started after the issue was created: GitHub redelivers the same delivery. Its own
+    // clock runs 30 minutes behind GitHub's (this once made it skip the lookup and comment twice): only
+    // GitHub's `Date` counts.
+    other = await startApp({ now: () => T0 - 10 * MIN });
+    const second = mockGitHub(T0 + 20 * MIN);
     mockToken(second.api);
     noRepoFiles(second.api);
     second.api.get(PATH.comments(4)).reply(200, [botComment(704, posted)]);
@@ -151,7 +154,7 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
 
   it('an issue created within the clock-skew margin of the start is looked up', async () => {
     app = await startApp({ now: () => T0 });
-    const { api, requests } = mockGitHub();
+    const { api, requests } = mockGitHub(T0);
     mockToken(api);
     noRepoFiles(api);
     labelsKnown(api);
@@ -165,7 +168,7 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
 
   it('another `opened` delivery for an issue it has commented on is looked up and adds nothing', async () => {
     app = await startApp({ now: () => T0 });
-    const { api } = mockGitHub();
+    const { api } = mockGitHub(T0);
     mockToken(api);
     noRepoFiles(api);
     labelsKnown(api);
@@ -175,7 +178,7 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
     api.done();
 
     // A redelivery whose id the queue no longer remembers (a new id here): the record says "commented".
-    const again = mockGitHub();
+    const again = mockGitHub(T0);
     again.api
       .get(PATH.comments(6))
       .reply(200, [botComment(706, renderMarker({ state: 'matched', incident: 'puma-m4-sptm-yjit' }))]);
@@ -187,7 +190,7 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
 
   it('looks every time when lookups are forced (several replicas: CRASH_TRIAGE_COMMENT_LOOKUP=always)', async () => {
     app = await startApp({ now: () => T0, settings: { commentLookup: 'always' } });
-    const { api, requests } = mockGitHub();
+    const { api, requests } = mockGitHub(T0);
     mockToken(api);
     noRepoFiles(api);
     labelsKnown(api);
@@ -201,9 +204,9 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
       REQ.orgConfig,
       REQ.dir,
       REQ.comments(7),
-      REQ.createComment(7),
       REQ.labels,
       REQ.addLabels(7),
+      REQ.createComment(7),
     ]);
     api.done();
   });

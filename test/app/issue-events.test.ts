@@ -4,7 +4,15 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderMarker } from '../../src/render/comment-marker.js';
 import { issueEdited, issueOpened } from '../fixtures/app/payloads.js';
-import { API, checkAndClose, mockGitHub, mockToken, startApp, type RunningApp } from './app-harness.js';
+import {
+  API,
+  checkAndClose,
+  mockGitHub,
+  mockToken,
+  sentBody,
+  startApp,
+  type RunningApp,
+} from './app-harness.js';
 import { botComment, noRepoFiles, PATH, report, REQ } from './github-mocks.js';
 
 const PUMA = 'puma-m4-sptm-yjit';
@@ -52,18 +60,18 @@ describe('issues.opened', () => {
       REQ.orgConfig,
       REQ.dir,
       REQ.comments(1),
-      REQ.createComment(1),
       REQ.labels,
       REQ.createLabel,
       REQ.createLabel,
       REQ.createLabel,
       REQ.addLabels(1),
+      REQ.createComment(1),
     ]);
     api.done();
-    const comment = bodies[5] as { body: string };
+    const comment = sentBody({ requests, bodies }, REQ.createComment(1));
     expect(comment.body.startsWith(renderMarker({ state: 'matched', incident: PUMA }))).toBe(true);
     expect(comment.body).toContain('VIOLATION_ILLEGAL_SPRR_INDEX');
-    expect(bodies.slice(7, 10)).toEqual([
+    expect(bodies.slice(6, 9)).toEqual([
       expect.objectContaining({ name: 'known-incident', color: expect.stringMatching(/^[0-9a-f]{6}$/) }),
       expect.objectContaining({
         name: 'upstream: apple',
@@ -71,11 +79,11 @@ describe('issues.opened', () => {
       }),
       expect.objectContaining({ name: 'platform: macos' }),
     ]);
-    expect(bodies[10]).toEqual({ labels: PUMA_LABELS });
+    expect(bodies[9]).toEqual({ labels: PUMA_LABELS });
     expect(app.logs).toContainEqual(
       expect.objectContaining({
         msg: 'triage decision',
-        data: expect.objectContaining({ incident: PUMA, actions: ['create-comment', 'add-labels'] }),
+        data: expect.objectContaining({ incident: PUMA, actions: ['add-labels', 'create-comment'] }),
       }),
     );
 
@@ -84,7 +92,7 @@ describe('issues.opened', () => {
     matchedWrites(warm.api, 2, { labelsKnown: true });
     await app.send('issues', issueOpened({ number: 2, ...MATCHING }));
     await app.idle();
-    expect(warm.requests).toEqual([REQ.comments(2), REQ.createComment(2), REQ.addLabels(2)]);
+    expect(warm.requests).toEqual([REQ.comments(2), REQ.addLabels(2), REQ.createComment(2)]);
     warm.api.done();
   });
 
@@ -136,7 +144,7 @@ describe('issues.opened', () => {
         REQ.createLabel,
         REQ.createLabel,
         REQ.createLabel,
-        ...[13, 14].flatMap((n) => [REQ.comments(n), REQ.createComment(n), REQ.addLabels(n)]),
+        ...[13, 14].flatMap((n) => [REQ.comments(n), REQ.addLabels(n), REQ.createComment(n)]),
       ].sort(),
     );
     api.done();
@@ -190,12 +198,12 @@ describe('issues.opened + issues.edited', () => {
       REQ.orgConfig,
       REQ.dir,
       REQ.comments(6),
-      REQ.createComment(6),
       REQ.labels,
       REQ.createLabel,
       REQ.createLabel,
       REQ.createLabel,
       REQ.addLabels(6),
+      REQ.createComment(6),
       REQ.comments(6),
     ]);
     api.done();
@@ -225,12 +233,12 @@ describe('issues.opened + issues.edited', () => {
     await app.idle();
     expect(edit.requests).toEqual([
       REQ.comments(7),
-      REQ.createComment(7),
       REQ.labels,
       REQ.createLabel,
       REQ.createLabel,
       REQ.createLabel,
       REQ.addLabels(7),
+      REQ.createComment(7),
     ]);
     edit.api.done();
   });

@@ -118,13 +118,13 @@ describe('planTriage', () => {
     [
       'opened, match, no comment: comment + labels',
       { trigger: OPENED, result: MATCHED },
-      ['create-comment', `add ${PUMA_LABELS}`],
+      [`add ${PUMA_LABELS}`, 'create-comment'],
       'matched',
     ],
     [
       'opened, match, labels already there',
       { trigger: OPENED, result: MATCHED, labels: ['crash'] },
-      ['create-comment', 'add known-incident,upstream: apple,platform: macos'],
+      ['add known-incident,upstream: apple,platform: macos', 'create-comment'],
       'matched',
     ],
     [
@@ -178,16 +178,16 @@ describe('planTriage', () => {
         labels: LUAJIT.labels,
       },
       [
-        'update-comment',
         `remove ${LUAJIT.labels.filter((l) => !PUMA_LABELS.includes(l))}`,
         'add upstream: apple,platform: macos',
+        'update-comment',
       ],
       'matched, comment updated',
     ],
     [
       'edited, earlier no-match reply: update + labels',
       { trigger: EDITED, result: MATCHED, existing: own({ state: 'no-match' }) },
-      ['update-comment', `add ${PUMA_LABELS}`],
+      [`add ${PUMA_LABELS}`, 'update-comment'],
       'matched, comment updated',
     ],
     [
@@ -230,14 +230,14 @@ describe('planTriage', () => {
         },
         config: { label_prefix: 'ct/', extra_labels: ['triaged'] },
       },
-      ['create-comment', 'add ct/crash,ct/known-incident,ct/upstream: apple,ct/platform: macos,triaged'],
+      ['add ct/crash,ct/known-incident,ct/upstream: apple,ct/platform: macos,triaged', 'create-comment'],
       'matched',
     ],
     // Commands: a reaction first, then the answer in the one comment
     [
       '/triage, match, no comment',
       { trigger: command({ name: 'rerun' }), result: MATCHED },
-      ['react', 'create-comment', `add ${PUMA_LABELS}`],
+      ['react', `add ${PUMA_LABELS}`, 'create-comment'],
       'rerun: matched',
     ],
     [
@@ -248,7 +248,7 @@ describe('planTriage', () => {
         existing: own({ state: 'matched', incident: PUMA.id }),
         labels: PUMA_LABELS,
       },
-      ['react', 'update-comment', `remove ${PUMA_LABELS}`],
+      ['react', `remove ${PUMA_LABELS}`, 'update-comment'],
       'rerun: no match',
     ],
     [
@@ -258,7 +258,7 @@ describe('planTriage', () => {
         result: MATCHED,
         existing: own({ state: 'dismissed', incident: PUMA.id }),
       },
-      ['react', 'update-comment', `add ${PUMA_LABELS}`],
+      ['react', `add ${PUMA_LABELS}`, 'update-comment'],
       'rerun: matched',
     ],
     [
@@ -287,9 +287,9 @@ describe('planTriage', () => {
       },
       [
         'react',
-        'update-comment',
         'remove upstream: apple,platform: macos',
         `add ${LUAJIT.labels.filter((l) => !PUMA_LABELS.includes(l))}`,
+        'update-comment',
       ],
       `as: ${LUAJIT.id}`,
     ],
@@ -307,7 +307,7 @@ describe('planTriage', () => {
         existing: own({ state: 'matched', incident: PUMA.id }),
         labels: [...PUMA_LABELS, 'bug'],
       },
-      ['react', 'update-comment', `remove ${PUMA_LABELS}`],
+      ['react', `remove ${PUMA_LABELS}`, 'update-comment'],
       'dismissed',
     ],
     [
@@ -318,7 +318,7 @@ describe('planTriage', () => {
         config: { mode: 'labels-only' },
         labels: PUMA_LABELS,
       },
-      ['react', 'create-comment', `remove ${PUMA_LABELS}`],
+      ['react', `remove ${PUMA_LABELS}`, 'create-comment'],
       'dismissed',
     ],
     [

@@ -4,7 +4,15 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderMarker } from '../../src/render/comment-marker.js';
 import { commentCreated, issueEdited, issueOpened } from '../fixtures/app/payloads.js';
-import { checkAndClose, mockGitHub, mockToken, SECRET, startApp, type RunningApp } from './app-harness.js';
+import {
+  checkAndClose,
+  mockGitHub,
+  mockToken,
+  SECRET,
+  sentBody,
+  startApp,
+  type RunningApp,
+} from './app-harness.js';
 import {
   fixtureIncident,
   type FixtureFile,
@@ -60,16 +68,20 @@ describe("a repository's settings and incident files", () => {
       REQ.dir,
       REQ.blob(ROCKET_FILE.sha),
       REQ.comments(40),
-      REQ.createComment(40),
       REQ.labels,
       REQ.createLabel,
       REQ.createLabel,
       REQ.addLabels(40),
+      REQ.createComment(40),
     ]);
     expect(
-      body(bodies, 5).startsWith(renderMarker({ state: 'matched', incident: 'rocket-igniter-flameout' })),
+      sentBody({ requests, bodies }, REQ.createComment(40)).body.startsWith(
+        renderMarker({ state: 'matched', incident: 'rocket-igniter-flameout' }),
+      ),
     ).toBe(true);
-    expect(bodies[9]).toEqual({ labels: ['crash', 'area: igniter', 'triaged'] });
+    expect(sentBody({ requests, bodies }, REQ.addLabels(40))).toEqual({
+      labels: ['crash', 'area: igniter', 'triaged'],
+    });
     api.done();
 
     // Warm, nothing changed: two conditional requests answered 304 (free), nothing else.
@@ -153,11 +165,11 @@ describe("a repository's settings and incident files", () => {
       REQ.blob(ROCKET_FILE.sha),
       REQ.comments(43),
       REQ.react(843),
-      REQ.createComment(43),
       REQ.labels,
       REQ.addLabels(43),
+      REQ.createComment(43),
     ]);
-    const reply = body(bodies, 8);
+    const reply = sentBody({ requests, bodies }, REQ.createComment(43)).body;
     expect(reply.startsWith(renderMarker({ state: 'matched', incident: 'rocket-igniter-flameout' }))).toBe(
       true,
     );

@@ -9,6 +9,7 @@ describe('readAppSettings', () => {
     expect(DEFAULT_APP_SETTINGS).toEqual({
       commentLookup: 'when-needed',
       clockSkewSeconds: 300,
+      requestTimeoutSeconds: 20,
       maxJobs: 64,
       triageThreads: 'auto',
     });

@@ -232,7 +232,7 @@ describe('slash commands racing', () => {
     await running.idle();
     checkIssues([210]);
     expect(readMarker(session.gh.appComments(FULL_NAME, 210)[0]!.body)).toEqual({
-      state: 'matched',
+      state: 'chosen',
       incident: 'luajit-gc-oom-trace-exit',
     });
   });

@@ -158,7 +158,7 @@ describe('secrets', () => {
       method: 'POST',
       path: /\/issues\/21\/comments$/,
       status: 403,
-      body: { message: 'Unable to create comment because issue is locked.' },
+      body: { message: 'Resource not accessible by integration' },
     });
     await running.send('issues', issueOpened({ number: 21, ...MATCHING }));
     await running.idle();

@@ -59,6 +59,13 @@ const ROUTES: [string, RegExp, string, string | null, Level][] = [
   ['GET', new RegExp(`^${REPO}/labels$`), 'GET /repos/{o}/{r}/labels', 'issues', 'read'],
   ['POST', new RegExp(`^${REPO}/labels$`), 'POST /repos/{o}/{r}/labels', 'issues', 'write'],
   [
+    'GET',
+    new RegExp(`^${REPO}/issues/\\d+/labels$`),
+    'GET /repos/{o}/{r}/issues/{n}/labels',
+    'issues',
+    'read',
+  ],
+  [
     'POST',
     new RegExp(`^${REPO}/issues/\\d+/labels$`),
     'POST /repos/{o}/{r}/issues/{n}/labels',
