@@ -5,9 +5,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // Folder → the src/ folders it may import (types.ts is open to all). Entry points (cli, demo, action,
-// index.ts) may import anything and are not listed.
+// server, index.ts) may import anything and are not listed.
 const LAYERS = {
   util: [],
+  metrics: [],
   text: ['util'],
   signals: ['text', 'util'],
   match: ['signals', 'text', 'util'],
@@ -19,9 +20,9 @@ const LAYERS = {
   github: ['triage', 'catalog', 'config', 'render', 'commands', 'text', 'util'],
   queue: ['triage', 'catalog', 'util'],
   backtest: ['github', 'triage', 'signals', 'match', 'render', 'catalog', 'config', 'text', 'util'],
-  handlers: ['github', 'queue', 'triage', 'commands', 'config', 'util'],
+  handlers: ['github', 'queue', 'triage', 'commands', 'config', 'metrics', 'util'],
 };
-const FOLDERS = [...Object.keys(LAYERS), 'cli', 'demo', 'action'];
+const FOLDERS = [...Object.keys(LAYERS), 'cli', 'demo', 'action', 'server'];
 // Only the Probot adapter and the entry points know Probot; only adapters know Octokit.
 const PROBOT_USERS = new Set(['handlers']);
 const OCTOKIT_USERS = new Set(['github', 'handlers', 'backtest']);

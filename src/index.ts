@@ -5,7 +5,7 @@ import type { ApplicationFunction } from 'probot';
 import { loadCatalog } from './catalog/bundled-catalog.js';
 import { readAppSettings, type AppSettings } from './config/app-settings.js';
 import { createGatewayCaches } from './github/issue-gateway.js';
-import { createMemoryEditRecord, type EditRecord } from './handlers/edit-record.js';
+import { createMemoryEditRecord, type EditRecord } from './queue/edit-record.js';
 import { onIssueEvent } from './handlers/on-issue-event.js';
 import { createJobWorker, reportJobFailure } from './handlers/run-queued-job.js';
 import type { TriageJob } from './handlers/triage-job.js';

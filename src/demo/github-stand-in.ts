@@ -38,6 +38,8 @@ export interface GitHubStandIn {
   setPermission(repo: string, login: string, role: string): void;
   comments(repo: string, issue: number): StoredComment[];
   issueLabels(repo: string, issue: number): string[];
+  /** Requests whose path matches are never answered (a hanging API) until `hang(null)`. */
+  hang(path: RegExp | null): void;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
   const requests: RecordedRequest[] = [];
   const started = Date.now();
 
+  let hanging: RegExp | null = null;
+  const held: ServerResponse[] = [];
   const server = createServer((req, res) => {
+    if (hanging?.test(req.url ?? '')) return void held.push(res);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -83,8 +88,16 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     setPermission: (repo, login, role) => void state.repo(repo).permissions.set(login.toLowerCase(), role),
     comments: (repo, issue) => state.issue(state.repo(repo), issue).comments,
     issueLabels: (repo, issue) => state.issue(state.repo(repo), issue).labels,
+    hang(path) {
+      hanging = path;
+      if (!path) for (const res of held.splice(0)) res.destroy();
+    },
     close: () =>
-      new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+      new Promise<void>((resolve, reject) => {
+        for (const res of held.splice(0)) res.destroy();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

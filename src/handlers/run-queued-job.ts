@@ -10,7 +10,7 @@ import type { AppMetrics } from '../metrics/metrics.js';
 import type { JobSlot } from '../queue/job-queue.js';
 import type { TriageRunner } from '../triage/ports.js';
 import { runTriageJob } from '../triage/run-triage-job.js';
-import type { EditRecord } from './edit-record.js';
+import type { EditRecord } from '../queue/edit-record.js';
 import type { TriageJob } from './triage-job.js';
 
 export interface JobWorkerDeps {

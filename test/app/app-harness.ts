@@ -3,8 +3,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
+import { sendWebhook } from '../support/send-webhook.js';
 import { createNodeMiddleware, Probot, ProbotOctokit, type Logger } from 'probot';
 import type { AppSettings } from '../../src/config/app-settings.js';
 import { createApp } from '../../src/index.js';
@@ -106,20 +106,8 @@ export async function startApp(
   return {
     logs,
     unmatched,
-    async send(event, payload, { id = `delivery-${++deliveries}`, secret = SECRET } = {}) {
-      const body = JSON.stringify(payload);
-      const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-github-event': event,
-          'x-github-delivery': id,
-          'x-hub-signature-256': await sign(secret, body),
-        },
-        body,
-      });
-      await res.text();
-      return res.status;
+    send(event, payload, { id = `delivery-${++deliveries}`, secret = SECRET } = {}) {
+      return sendWebhook({ url: `http://127.0.0.1:${port}/api/github/webhooks`, secret, event, payload, id });
     },
     idle: () => queue.onIdle(),
     close: () => {
