@@ -4,6 +4,8 @@ import { printApp } from './app/print-app.js';
 import type { CatalogResult } from './core/core-types.js';
 import { catalogTable, gridTable } from './core/print-core.js';
 import type { MachineInfo } from './lib/machine.js';
+import { markdownTable } from './lib/table.js';
+import type { ReplicaResult } from './replicas/run-replicas.js';
 import { targetsTable, type TargetResult } from './targets.js';
 
 export interface BenchResult {
@@ -12,6 +14,8 @@ export interface BenchResult {
   seconds: number;
   core: CatalogResult[];
   app: AppBenchResult | null;
+  /** `npm start` in-process vs Redis with one and two replicas (absent in runs saved before it existed). */
+  replicas?: ReplicaResult | null;
   targets: TargetResult[];
 }
 
@@ -29,6 +33,32 @@ export function printReport(r: BenchResult): string {
     out.push('', gridTable(r.core));
   }
   if (r.app) out.push('', printApp(r.app));
+  if (r.replicas) {
+    out.push('', '### `npm start`: in-process queue vs Redis (BullMQ), one and two replicas (throttling on)');
+    out.push(
+      '',
+      markdownTable(
+        [
+          'set-up',
+          'deliveries',
+          'comments/s',
+          'delivery → comment median ms',
+          'p99 ms',
+          'unanswered',
+          'doubled',
+        ],
+        r.replicas.runs.map((x) => [
+          x.setup,
+          x.deliveries,
+          x.perSecond,
+          x.medianMs,
+          x.p99Ms,
+          x.unanswered,
+          x.doubled,
+        ]),
+      ),
+    );
+  }
   out.push('', '### Targets', '', targetsTable(r.targets));
   return `${out.join('\n')}\n`;
 }

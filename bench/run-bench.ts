@@ -1,6 +1,6 @@
 // `npm run bench`: the benchmark of issue 4. Prints the machine and every figure as Markdown tables
 // (progress goes to stderr). Options: --json (one JSON object instead), --json-out FILE (also save it),
-// --quick (a smoke run), --only core|app, --catalogs 5,10000 (which catalog sizes; default all four),
+// --quick (a smoke run), --only core|app|replicas, --catalogs 5,10000 (which catalog sizes; default all four),
 // --from FILE (print the tables of a saved run).
 // Not part of the tests: it measures and asserts nothing; the targets are reported as met or missed.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import type { CatalogResult } from './core/core-types.js';
 import { runCore, type CorePlan } from './core/run-core.js';
 import { machineInfo } from './lib/machine.js';
 import { printReport, type BenchResult } from './print-report.js';
+import { runReplicas } from './replicas/run-replicas.js';
 import { evaluateTargets } from './targets.js';
 
 const { values } = parseArgs({
@@ -55,14 +56,17 @@ const machine = machineInfo();
 log(
   `crash-triage benchmark on ${machine.cores} × ${machine.cpuModel}, Node ${machine.node}${quick ? ' (quick)' : ''}`,
 );
-const core: CatalogResult[] = values.only === 'app' ? [] : await runCore(corePlan);
-const app: AppBenchResult | null = values.only === 'core' ? null : await runAppBench({ quick, log });
+const only = (part: string): boolean => values.only === undefined || values.only === part;
+const core: CatalogResult[] = only('core') ? await runCore(corePlan) : [];
+const app: AppBenchResult | null = only('app') ? await runAppBench({ quick, log }) : null;
+const replicas = only('replicas') ? await runReplicas({ quick, log }) : null;
 const result: BenchResult = {
   machine,
   quick,
   seconds: (performance.now() - started) / 1000,
   core,
   app,
+  replicas,
   targets: evaluateTargets(core, app),
 };
 const json = JSON.stringify(result, null, 2);

@@ -33,7 +33,7 @@ export function createRedisQueue<J extends QueueJob>(options: RedisQueueOptions)
   const attempts = options.attempts ?? 8;
   const queues = Array.from({ length: shards }, (_, i) => new Queue(`triage-${i}`, { connection, prefix }));
   const concurrencySet = Promise.all(queues.map((q) => q.setGlobalConcurrency(1)));
-  const shardOf = (job: QueueJob): Queue => queues[hash(job.group) % shards]!;
+  const shardOf = (job: QueueJob): Queue => queues[shardIndex(job.group, shards)]!;
   let workers: Worker[] = [];
 
   const depth = async (): Promise<number> => {
@@ -146,17 +146,17 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** FNV-1a: a stable shard for a group, the same in every replica. */
-function hash(text: string): number {
+/** The shard of a group (FNV-1a of its name): stable, the same in every replica. */
+export function shardIndex(group: string, shards: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
+  for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 0x01000193) >>> 0;
+  return h % shards;
 }
 
 /** Which issues had an edit triaged, shared by the replicas (see edit-record.ts). */
-export function createRedisEditRecord(redis: Redis, ttlSeconds = 7 * 86_400): EditRecord {
+export function createRedisEditRecord(redis: Redis, prefix: string, ttlSeconds = 7 * 86_400): EditRecord {
   return {
-    markEdited: async (key) => void (await redis.set(`crash-triage:edited:${key}`, '1', 'EX', ttlSeconds)),
-    wasEdited: async (key) => (await redis.exists(`crash-triage:edited:${key}`)) === 1,
+    markEdited: async (key) => void (await redis.set(`${prefix}:edited:${key}`, '1', 'EX', ttlSeconds)),
+    wasEdited: async (key) => (await redis.exists(`${prefix}:edited:${key}`)) === 1,
   };
 }

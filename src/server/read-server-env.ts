@@ -18,8 +18,14 @@ export interface ServerEnv {
   logFormat: 'json' | 'pretty';
   /** Durable queue and shared state on Redis; absent: the embedded in-process mode. */
   redisUrl: string | undefined;
+  /** Prefix of every key the app writes in Redis, so several apps can share one Redis. */
+  redisPrefix: string;
   /** How long running jobs get to finish their writes on SIGTERM/SIGINT. */
   shutdownSeconds: number;
+  /** Redis mode: queues that run one job at a time each (jobs go to one by installation). */
+  queueShards: number;
+  /** Redis mode: a job whose replica stops renewing its lock this long is run by another replica. */
+  queueLockSeconds: number;
   /** Webhook bodies larger than this are refused before they are read (GitHub's own cap is 25 MB). */
   maxBodyBytes: number;
 }
@@ -79,7 +85,10 @@ export function readServerEnv(env: NodeJS.ProcessEnv): { env: ServerEnv } | { er
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.CRASH_TRIAGE_REDIS_PREFIX || 'crash-triage',
     shutdownSeconds: number('CRASH_TRIAGE_SHUTDOWN_SECONDS', 25, 0, 3600),
+    queueShards: number('CRASH_TRIAGE_QUEUE_SHARDS', 16, 1, 256),
+    queueLockSeconds: number('CRASH_TRIAGE_QUEUE_LOCK_SECONDS', 30, 2, 600),
     maxBodyBytes: MAX_WEBHOOK_BYTES,
   };
   return errors.length > 0 ? { errors } : { env: result };

@@ -27,10 +27,14 @@ export interface ReplayRedis {
   get(key: string): Promise<string | null>;
 }
 
-export function createRedisReplayGuard(redis: ReplayRedis, ttlSeconds = 7 * 86_400): ReplayGuard {
+export function createRedisReplayGuard(
+  redis: ReplayRedis,
+  prefix: string,
+  ttlSeconds = 7 * 86_400,
+): ReplayGuard {
   return {
     async check(hash, id) {
-      const key = `crash-triage:body:${hash}`;
+      const key = `${prefix}:body:${hash}`;
       if ((await redis.set(key, id, 'EX', ttlSeconds, 'NX')) === 'OK') return 'new';
       return (await redis.get(key)) === id ? 'redelivery' : 'replay';
     },

@@ -40,9 +40,14 @@ export async function startServer(env: ServerEnv, options: ServerOptions = {}): 
   let edits: EditRecord;
   let replay: ReplayGuard;
   if (redis) {
-    queue = createRedisQueue<TriageJob>({ connection: redis, prefix: 'crash-triage' });
-    edits = createRedisEditRecord(redis);
-    replay = createRedisReplayGuard(redis);
+    queue = createRedisQueue<TriageJob>({
+      connection: redis,
+      prefix: env.redisPrefix,
+      shards: env.queueShards,
+      lockMs: env.queueLockSeconds * 1000,
+    });
+    edits = createRedisEditRecord(redis, env.redisPrefix);
+    replay = createRedisReplayGuard(redis, env.redisPrefix);
   } else {
     queue = createInProcessQueue<TriageJob>({ concurrency: settings.maxJobs });
     edits = createMemoryEditRecord();

@@ -71,6 +71,22 @@ function describe(area: Area, t: Record<string, number | string>): string {
         `${n(t, 'regexPhrases')} regex-like phrases matched as literal tokens, slowest ${Math.round(n(t, 'regexSlowestMsMax'))} ms on a ${n(t, 'regexReportCharsMax')}-char report`,
         `${n(t, 'brokenRepoCatalogs')} broken repository catalogs, ${n(t, 'bundledKept')} kept the bundled catalog, ${n(t, 'otherRepoAffected')} affected another repository`,
       ].join(', ');
+    case 'edge':
+      return [
+        `${n(t, 'startRefusals')} bad starts refused with the reason`,
+        `${n(t, 'oversized')} bodies of 300 MB refused (RSS +${Math.round(n(t, 'rssGrowthMbMax'))} MB at most, alive: ${n(t, 'aliveAfter')})`,
+        `${n(t, 'forged')} forged (${n(t, 'forgedWrites')} writes, longest log line ${n(t, 'forgedLogCharsMax')} chars)`,
+        `${n(t, 'replays')} replayed bodies, ${n(t, 'replayWrites')} obeyed`,
+        `on_edit: false reordered: ${n(t, 'onEditComments')} comment`,
+        `SIGTERM after ${n(t, 'sigtermDeliveries')} deliveries: ${n(t, 'sigtermFinished')} finished, ${n(t, 'sigtermLogged')} logged for redelivery, ${n(t, 'sigtermUnaccounted')} unaccounted, ${n(t, 'commentWithoutLabels')} comments without labels`,
+      ].join(', ');
+    case 'durable':
+      return [
+        `SIGTERM+restart: ${n(t, 'restartDeliveries')} deliveries, ${n(t, 'restartLost')} lost, ${n(t, 'restartDoubled')} doubled`,
+        `2 replicas: ${n(t, 'replicaPosts')} posts for ${n(t, 'replicaIssues')} issues, ${n(t, 'replicaWrong')} not in their latest state, ${n(t, 'replicaDoubled')} doubled`,
+        `kill -9: ${n(t, 'killDeliveries')} deliveries, ${n(t, 'killLost')} lost, ${n(t, 'killDoubled')} doubled, all answered in ${Math.round(n(t, 'killSecondsMax'))} s`,
+        `hanging installation: ${n(t, 'hangOthers')} others answered in ${Math.round(n(t, 'hangOthersSecondsMax'))} s, the hanging one retried: ${n(t, 'hangRetried')}`,
+      ].join(', ');
     case 'faults':
       return [
         `${n(t, 'injected')} injected, ${n(t, 'handled')} handled (retried ${n(t, 'retried')}, gave up ${n(t, 'gaveUp')}, absorbed ${n(t, 'absorbed')})`,

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 
 /** The summary's areas, one line each, in the order printed. */
-export const AREAS = ['fuzz', 'catalog', 'faults', 'concurrency', 'security', 'known-bugs'] as const;
+export const AREAS = [
+  'fuzz',
+  'catalog',
+  'faults',
+  'concurrency',
+  'security',
+  'edge',
+  'durable',
+  'known-bugs',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 /** Counts to add up; a key ending in `Max` keeps the largest value instead; string values keep the last. */
@@ -32,4 +41,18 @@ function tallyFile(): string | null {
 export function tally(area: Area, counts: Counts): void {
   const file = tallyFile();
   if (file) appendFileSync(file, `${JSON.stringify({ area, counts })}\n`);
+}
+
+/** Counts a test file gathers as it goes (`...Max` keys keep the largest), for one tally at the end. */
+export function createCounts(): { counts: Counts; add(more: Record<string, number>): void } {
+  const counts: Counts = {};
+  return {
+    counts,
+    add(more) {
+      for (const [k, v] of Object.entries(more)) {
+        const before = Number(counts[k] ?? 0);
+        counts[k] = k.endsWith('Max') ? Math.max(before, v) : before + v;
+      }
+    },
+  };
 }

@@ -50,3 +50,11 @@ export function outcome(github: GitHubStandIn, i: number, number = 1) {
     anyLabel: labels.length > 0,
   };
 }
+
+/** The incident's labels exist in these repositories already (fewer throttled writes per job). */
+export function labelsExist(github: GitHubStandIn, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    for (const name of PUMA_LABELS)
+      github.state.repo(place(i).repo).labels.set(name, { name, color: 'ededed', description: '' });
+  }
+}

@@ -4,10 +4,14 @@
 // SIGTERM finishes what it can in the grace period and names every delivery it could not finish.
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubStandIn, type GitHubStandIn } from '../../src/demo/github-stand-in.js';
 import { baseEnv, startAppProcess, waitFor, type AppProcess } from './support/app-process.js';
-import { edited, MATCHING, NOT_MATCHING, opened, outcome, place } from './support/deliveries.js';
+import { edited, labelsExist, MATCHING, NOT_MATCHING, opened, outcome, place } from './support/deliveries.js';
+import { createCounts, tally } from './support/tally.js';
+
+const { counts, add } = createCounts();
+afterAll(() => tally('edge', counts));
 
 let github: GitHubStandIn;
 let app: AppProcess | undefined;
@@ -70,6 +74,7 @@ describe('the server process', () => {
     ['no app id', { APP_ID: '' }, /APP_ID must be/],
   ])('refuses to start with %s, and says why', async (_name, override, message) => {
     await expect(startAppProcess({ ...baseEnv(github.url), ...override })).rejects.toThrow(message);
+    add({ startRefusals: 1 });
   });
 
   it('answers /health, /ready and /metrics, and triages a signed delivery', async () => {
@@ -93,11 +98,15 @@ describe('the server process', () => {
   it('refuses a 300 MB unsigned body before reading it, and stays up with its memory bounded', async () => {
     app = await startAppProcess(baseEnv(github.url));
     const before = rssMb(app.child.pid!);
-    expect(await postBig(app.url, 300, true)).toBe(413);
+    // The answer may come while the client still writes: it sees the 413, or the connection closed.
+    expect(await postBig(app.url, 300, true)).toSatisfy((s: number | 'reset') => s === 413 || s === 'reset');
     // Without a Content-Length the body is read only up to GitHub's 25 MB cap, then refused.
     expect(await postBig(app.url, 300, false)).toSatisfy((s: number | 'reset') => s === 413 || s === 'reset');
-    expect((await fetch(`${app.url}/health`)).status).toBe(200);
-    expect(rssMb(app.child.pid!) - before).toBeLessThan(150);
+    const alive = (await fetch(`${app.url}/health`)).status === 200;
+    const growth = rssMb(app.child.pid!) - before;
+    add({ oversized: 2, rssGrowthMbMax: growth, aliveAfter: alive ? 1 : 0 });
+    expect(alive).toBe(true);
+    expect(growth).toBeLessThan(150);
     const refusals = app.logs.filter((l) => l.msg === 'webhook refused: body too large');
     expect(refusals).toHaveLength(2);
     expect(Math.max(...refusals.map((l) => JSON.stringify(l).length))).toBeLessThan(500);
@@ -119,8 +128,10 @@ describe('the server process', () => {
     const lines = app.logs.filter((l) => l.id === 'forged-1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: 'webhook refused: signature does not match', size: body.length });
+    const writes = github.requests.filter((r) => r.method !== 'GET');
+    add({ forged: 1, forgedWrites: writes.length, forgedLogCharsMax: JSON.stringify(lines[0]).length });
     expect(JSON.stringify(lines[0]).length).toBeLessThan(500);
-    expect(github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(writes).toEqual([]);
   });
 
   it('ignores a captured signed body resent under a new delivery id', async () => {
@@ -150,6 +161,7 @@ describe('the server process', () => {
     // The old `/triage as`, captured and sent again under a new id: acknowledged, ignored.
     expect(await app.send('issue_comment', as, 'as-replayed')).toBe(200);
     await new Promise((r) => setTimeout(r, 1_500));
+    add({ replays: 1, replayWrites: outcome(github, 3).anyLabel ? 1 : 0 });
     expect(outcome(github, 3).anyLabel).toBe(false);
     expect(github.comments(place(3).repo, 1)[0]!.body).toMatch(/state=dismissed/);
     expect(app.logs.some((l) => l.id === 'as-replayed' && /replay|same signed body/.test(l.msg))).toBe(true);
@@ -161,34 +173,46 @@ describe('the server process', () => {
     // The edit arrives first (GitHub does not promise order), the opening right after.
     expect(await app.send('issues', edited(4, 1, MATCHING, NOT_MATCHING.body))).toBe(200);
     expect(await app.send('issues', opened(4, 1))).toBe(200);
-    expect(
-      await waitFor(() => outcome(github, 4).comments === 1 && outcome(github, 4).labelled, 15_000),
-    ).toBe(true);
+    await waitFor(() => outcome(github, 4).comments === 1 && outcome(github, 4).labelled, 15_000);
+    add({ onEditComments: outcome(github, 4).comments });
+    expect(outcome(github, 4)).toEqual({ comments: 1, labelled: true, anyLabel: true });
   });
 
   it('on SIGTERM finishes running jobs within the grace period and logs every delivery it could not finish', async () => {
     const github2 = github;
     app = await startAppProcess(
-      baseEnv(github2.url, { CRASH_TRIAGE_SHUTDOWN_SECONDS: '1', CRASH_TRIAGE_MAX_JOBS: '4' }),
+      baseEnv(github2.url, { CRASH_TRIAGE_SHUTDOWN_SECONDS: '3', CRASH_TRIAGE_MAX_JOBS: '4' }),
     );
+    labelsExist(github2, 100, 150);
     const ids: string[] = [];
     for (let i = 100; i < 150; i++) {
       const id = `burst-${i}`;
       ids.push(id);
       expect(await app.send('issues', opened(i), id)).toBe(200);
     }
+    await new Promise((r) => setTimeout(r, 1_000));
     const code = await app.stop('SIGTERM');
     const unfinished = app.logs.filter((l) => l.msg.startsWith('job not finished before shutdown'));
     const unfinishedIds = new Set(unfinished.map((l) => String(l.id)));
     let complete = 0;
+    let withoutLabels = 0;
+    let unaccounted = 0;
     for (let i = 100; i < 150; i++) {
       const o = outcome(github2, i);
-      // Never a comment without its labels.
-      expect(o.comments === 0 || o.labelled).toBe(true);
+      if (o.comments > 0 && !o.labelled) withoutLabels += 1;
       if (o.comments === 1) complete += 1;
-      else expect(unfinishedIds.has(`burst-${i}`)).toBe(true);
+      else if (!unfinishedIds.has(`burst-${i}`)) unaccounted += 1;
     }
-    expect(complete + unfinishedIds.size).toBeGreaterThanOrEqual(50);
+    add({
+      sigtermDeliveries: 50,
+      sigtermFinished: complete,
+      sigtermLogged: unfinishedIds.size,
+      sigtermUnaccounted: unaccounted,
+      commentWithoutLabels: withoutLabels,
+    });
+    // Never a comment without its labels; every delivery either finished or named for redelivery.
+    expect(withoutLabels).toBe(0);
+    expect(unaccounted).toBe(0);
     expect(unfinished.every((l) => typeof l.issue === 'string' && ids.includes(String(l.id)))).toBe(true);
     expect(code).toBe(unfinished.length > 0 ? 1 : 0);
   });
