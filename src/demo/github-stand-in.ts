@@ -16,7 +16,7 @@ import {
   spend,
   type Fault,
 } from './stand-in-faults.js';
-import { json, notFound, type Reply, type RouteRequest } from './stand-in-reply.js';
+import { conditional, json, notFound, type Reply, type RouteRequest } from './stand-in-reply.js';
 import {
   baseOf,
   createStandInState,
@@ -101,7 +101,9 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
 
   const answer = (method: string, req: RouteRequest): Reply => {
     const route = routes.find(([m, re]) => m === method && re.test(req.path));
-    return route ? route[2](route[1].exec(req.path)!.slice(1), req) : notFound();
+    const reply = route ? route[2](route[1].exec(req.path)!.slice(1), req) : notFound();
+    // GitHub gives every successful read an ETag (a 404 has none).
+    return method === 'GET' && reply.status === 200 && !reply.etag ? conditional(req, reply) : reply;
   };
 
   let hanging: RegExp | null = null;
