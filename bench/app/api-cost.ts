@@ -105,7 +105,11 @@ export async function measureApiCost(pool: ReportPool): Promise<{ rows: ApiCostR
     input: { title: string; body: string },
     body: string,
     login = 'maintainer',
-  ) => commentCreatedPayload(issue(repo, inst, n, input), { id: commentId++, body, login });
+  ) => {
+    // GitHub stores the comment before it sends the event (the app reacts to it).
+    const { id } = github.addComment(repo, n, { id: commentId++, body, login });
+    return commentCreatedPayload(issue(repo, inst, n, input), { id, body, login });
+  };
 
   try {
     // A repository with no settings file and no incident folder (most installations).

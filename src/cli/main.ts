@@ -1,4 +1,5 @@
-// The command line: `crash-triage <match|eval|lint|demo|schema> ...`. Each subcommand is its own module.
+// The command line: `crash-triage <match|eval|lint|backtest|demo|schema> ...`. Each subcommand is its own module.
+import { backtestCommand } from './backtest-command.js';
 import { evalCommand } from './eval-command.js';
 import { processIo, type Io } from './io.js';
 import { lintCommand } from './lint-command.js';
@@ -11,6 +12,7 @@ usage:
   crash-triage match [--repo OWNER/NAME] [--catalog DIR]... [--json] [--explain] [FILE|-]
   crash-triage eval [--json] [--catalog DIR]... DIR
   crash-triage lint [DIR]
+  crash-triage backtest OWNER/REPO [--state open|closed|all] [--since DATE] [--limit N] [--json]
   crash-triage demo
   crash-triage schema            print the incident file JSON Schema`;
 
@@ -23,6 +25,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return evalCommand(rest, io);
     case 'lint':
       return lintCommand(rest, io);
+    case 'backtest':
+      return backtestCommand(rest, io);
     case 'schema':
       return schemaCommand(io);
     case 'demo': {

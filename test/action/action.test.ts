@@ -125,6 +125,8 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
   it('obeys /triage dismiss from a maintainer: the comment is marked and the labels go', async () => {
     await runAction('issues', issueOpened({ number: 10, title: 'panic', body: PUMA_BODY }));
     github.setPermission(FULL_NAME, 'maintainer', 'maintain');
+    // GitHub stores the comment before it sends the event (the app reacts to it).
+    github.addComment(FULL_NAME, 10, { id: 555, body: '/triage dismiss', login: 'maintainer' });
     const dismiss = commentCreated(
       { number: 10, title: 'panic', body: PUMA_BODY, labels: PUMA_LABELS, comments: 2 },
       { body: '/triage dismiss', login: 'maintainer' },

@@ -1,7 +1,7 @@
 // Concurrency and redelivery against the real app: the same delivery twice at once, `opened` and `edited`
 // for one issue at once (and in both orders), 50 issues in one repository at once, `/triage` commands
 // racing, a redelivery after a restart, and a storm of all of these. The end state is checked on the
-// fake GitHub: exactly one app comment per issue, saying what the triage of the issue's latest text says.
+// GitHub stand-in: exactly one app comment per issue, saying what the triage of the issue's latest text says.
 import { describe, expect, it } from 'vitest';
 import { readMarker } from '../../src/render/comment-marker.js';
 import {
@@ -15,7 +15,6 @@ import {
   NOT_MATCHING,
   sameBody,
 } from './support/app-events.js';
-import { humanComment } from './support/fake-github.js';
 import { itFailsKnownBug } from './support/it-fails-known-bug.js';
 import { KNOWN_BUGS } from './support/known-bugs.js';
 import { appSession } from './support/app-session.js';
@@ -23,7 +22,7 @@ import { deliveryId, LEVEL, type ReliableApp } from './support/reliable-app.js';
 
 const counts = { deliveries: 0, issues: 0, comments: 0, doubled: 0, stale: 0, knownBugStale: 0 };
 const session = appSession('concurrency', counts, (gh) => {
-  gh.repo(FULL_NAME).roles.maintainer = { role: 'maintain', base: 'write' };
+  gh.setPermission(FULL_NAME, 'maintainer', 'maintain');
 });
 const start = (): Promise<ReliableApp> => session.start();
 
@@ -197,7 +196,7 @@ describe('many issues at once', () => {
 describe('slash commands racing', () => {
   /** A maintainer's command, as GitHub delivers it after storing the comment. */
   const command = (n: number, body: string, id: number) => {
-    session.gh.issue(FULL_NAME, n).comments.push(humanComment(id, body, 'maintainer'));
+    session.gh.addComment(FULL_NAME, n, { id, body, login: 'maintainer' });
     return commentCreated({ number: n, ...MATCHING }, { id, body, login: 'maintainer' });
   };
 
@@ -240,7 +239,7 @@ describe('slash commands racing', () => {
 
 describe('a storm', () => {
   const command = (n: number, id: number) => {
-    session.gh.issue(FULL_NAME, n).comments.push(humanComment(id, '/triage', 'maintainer'));
+    session.gh.addComment(FULL_NAME, n, { id, body: '/triage', login: 'maintainer' });
     return commentCreated({ number: n, ...MATCHING_EDITED }, { id, body: '/triage', login: 'maintainer' });
   };
 

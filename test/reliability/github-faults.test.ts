@@ -1,4 +1,4 @@
-// GitHub faults injected at the HTTP layer while the real app handles a webhook: server errors, slow and
+// GitHub faults injected by the GitHub stand-in, over real HTTP, while the real app handles a webhook: server errors, slow and
 // dropped connections, rate limits, things deleted or disabled meanwhile, validation errors, a locked
 // issue. Octokit's retry and throttling plugins are on (with short waits). Whatever happens: the app
 // never crashes (the server keeps answering), logs the outcome with the delivery id, and never leaves
@@ -13,10 +13,11 @@ import {
   MATCHING,
   NOT_MATCHING,
 } from './support/app-events.js';
-import { BOT, FakeGitHub, type Fault } from './support/fake-github.js';
+import type { Fault, GitHubStandIn } from '../../src/demo/github-stand-in.js';
 import { itFailsKnownBug } from './support/it-fails-known-bug.js';
 import { KNOWN_BUGS } from './support/known-bugs.js';
-import { isolateNetwork, LEVEL, startReliableApp, type ReliableApp } from './support/reliable-app.js';
+import { LEVEL, startReliableApp, type ReliableApp } from './support/reliable-app.js';
+import { closeTestGitHub, startTestGitHub } from './support/stand-in-checks.js';
 import { tally } from './support/tally.js';
 
 /** How the app came out of a fault. */
@@ -32,7 +33,7 @@ interface FaultCase {
   /** The event: a new matching report (default), an edit of a triaged one, or a maintainer's command. */
   event?: 'opened' | 'edited' | 'command';
   /** Changes to GitHub's state before the event (an issue deleted, locked...). */
-  before?: (gh: FakeGitHub, issue: number) => void;
+  before?: (gh: GitHubStandIn, issue: number) => void;
 }
 
 const COMMENTS = /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/;
@@ -217,19 +218,20 @@ const counts = {
   knownBugDoubled: 0,
   loggedWithDeliveryId: 0,
 };
-let gh: FakeGitHub;
+let gh: GitHubStandIn;
 let app: ReliableApp | undefined;
 const unhandled: unknown[] = [];
 const onUnhandled = (err: unknown): void => void unhandled.push(err);
 
 beforeAll(() => {
-  isolateNetwork();
   process.on('unhandledRejection', onUnhandled);
 });
 afterEach(async () => {
-  await app?.close();
+  // Each test that starts a stand-in starts an app in front of it (the known-bug check starts neither).
+  if (!app) return;
+  await app.close();
   app = undefined;
-  gh.close();
+  await closeTestGitHub(gh);
 });
 afterAll(() => {
   process.off('unhandledRejection', onUnhandled);
@@ -238,13 +240,12 @@ afterAll(() => {
 });
 
 /** Seeds the state an event needs: a triaged issue for an edit, a maintainer for a command. */
-function seed(fake: FakeGitHub, issue: number, event: FaultCase['event']): void {
-  const repo = fake.repo(FULL_NAME);
-  repo.roles.maintainer = { role: 'write', base: 'write' };
+function seed(fake: GitHubStandIn, issue: number, event: FaultCase['event']): void {
+  fake.setPermission(FULL_NAME, 'maintainer', 'write');
   if (event === 'edited') {
     // The comment as an earlier version of the app wrote it: the edit's job will update it.
     const body = `${renderMarker({ state: 'matched', incident: 'puma-m4-sptm-yjit' })}\n\n### Known incident: old text\n`;
-    fake.issue(FULL_NAME, issue).comments.push({ id: 5000 + issue, body, user: BOT, edits: [] });
+    fake.addComment(FULL_NAME, issue, { id: 5000 + issue, body, bot: true });
   }
 }
 
@@ -269,8 +270,8 @@ async function stillAnswers(running: ReliableApp): Promise<boolean> {
 
 describe('GitHub faults', () => {
   it.each(CASES.map((c, i) => ({ ...c, issue: 100 + i })))('$name → $outcome', async (c) => {
-    gh = new FakeGitHub();
-    app = await startReliableApp();
+    gh = await startTestGitHub();
+    app = await startReliableApp(gh.url);
     seed(gh, c.issue, c.event);
     c.before?.(gh, c.issue);
     for (const f of c.faults) gh.inject(f);
@@ -318,8 +319,8 @@ describe('GitHub faults', () => {
   // GitHub stored the comment but answered 502: Octokit's retry posts it again.
   let storedThen502: number | undefined;
   it('502 after GitHub stored the comment → retried, handled, logged with the delivery id', async () => {
-    gh = new FakeGitHub();
-    app = await startReliableApp();
+    gh = await startTestGitHub();
+    app = await startReliableApp(gh.url);
     gh.inject({ method: 'POST', path: COMMENTS, status: 502, commit: true });
     counts.injected += 1;
     const { id } = await app.send('issues', issueOpened({ number: 200, ...MATCHING }));
@@ -346,7 +347,7 @@ describe('GitHub faults', () => {
 });
 
 /** A request that met a fault was sent again, the same (method, path and body), and got a real answer. */
-function retriedAfterFault(fake: FakeGitHub): boolean {
+function retriedAfterFault(fake: GitHubStandIn): boolean {
   const key = (r: (typeof fake.requests)[number]): string =>
     `${r.method} ${r.path} ${JSON.stringify(r.body)}`;
   const reqs = fake.requests;

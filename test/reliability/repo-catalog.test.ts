@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readMarker } from '../../src/render/comment-marker.js';
 import { commentCreated, FULL_NAME, inRepo, issueOpened, MATCHING } from './support/app-events.js';
-import { humanComment } from './support/fake-github.js';
 import { auditComment, auditProblems } from './support/markdown-audit.js';
 import { LEVEL, type ReliableApp } from './support/reliable-app.js';
 import { appSession } from './support/app-session.js';
@@ -21,6 +20,7 @@ const ROCKET = {
   body: readFileSync(new URL('../fixtures/app/reports/rocket-flameout.md', import.meta.url), 'utf8'),
 };
 const OTHER = 'acme/launchpad';
+const DIR = '.github/crash-signatures';
 const PUMA = 'puma-m4-sptm-yjit';
 
 /** The hostile files a repository keeps in .github/crash-signatures/, and a settings file as bad. */
@@ -40,10 +40,9 @@ const BROKEN_SETTINGS = 'mode: loud\nmin_confidence: "high"\nextra_labels: [ok, 
 
 const counts = { brokenRepoCatalogs: 0, bundledKept: 0, otherRepoAffected: 0 };
 const session = appSession('catalog', counts, (gh) => {
-  const broken = gh.repo(FULL_NAME);
-  broken.incidents = { ...BROKEN_FILES };
-  broken.roles.maintainer = { role: 'maintain', base: 'write' };
-  gh.repo(OTHER).incidents = { 'rocket-flameout.yml': rocketIncident };
+  for (const [name, text] of Object.entries(BROKEN_FILES)) gh.setFile(FULL_NAME, `${DIR}/${name}`, text);
+  gh.setPermission(FULL_NAME, 'maintainer', 'maintain');
+  gh.setFile(OTHER, `${DIR}/rocket-flameout.yml`, rocketIncident);
 });
 const start = (): Promise<ReliableApp> => session.start();
 
@@ -89,8 +88,8 @@ describe("a repository's broken incident files", () => {
   it('are listed by file and field in the /triage reply, which stays safe to post', async () => {
     const running = await start();
     counts.brokenRepoCatalogs += 1;
-    session.gh.repo(FULL_NAME).config = BROKEN_SETTINGS;
-    session.gh.issue(FULL_NAME, 3).comments.push(humanComment(7003, '/triage', 'maintainer'));
+    session.gh.setFile(FULL_NAME, '.github/crash-triage.yml', BROKEN_SETTINGS);
+    session.gh.addComment(FULL_NAME, 3, { id: 7003, body: '/triage', login: 'maintainer' });
     await running.send(
       'issue_comment',
       commentCreated({ number: 3, ...MATCHING }, { id: 7003, body: '/triage', login: 'maintainer' }),

@@ -1,17 +1,18 @@
 // Security of the running app: forged or replayed webhooks are refused before anything runs; slash
 // commands count only from people the API says have triage, write, maintain or admin access (whatever
 // the payload claims); no secret reaches a log line or a comment; every API route used is covered by
-// app.yml's permissions (see support/app-permissions.ts, checked for every test by the fake GitHub);
+// app.yml's permissions (see support/app-permissions.ts, checked for every test on the GitHub stand-in's record);
 // and `npm audit --omit=dev` is run and its high and critical counts reported (not failed on).
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { sign } from '@octokit/webhooks-methods';
 import { describe, expect, it } from 'vitest';
 import { commentCreated, FULL_NAME, issueOpened, MATCHING, NOT_MATCHING } from './support/app-events.js';
-import { FakeGitHub, humanComment } from './support/fake-github.js';
+import type { GitHubStandIn } from '../../src/demo/github-stand-in.js';
 import { deliveryId, type ReliableApp } from './support/reliable-app.js';
 import { INSTALLATION_TOKEN, PRIVATE_KEY, SECRET, secretsIn } from './support/secrets.js';
 import { appSession } from './support/app-session.js';
+import { commentBodies } from './support/stand-in-checks.js';
 import { tally } from './support/tally.js';
 
 const counts = { forged: 0, writes: 0 };
@@ -84,25 +85,22 @@ describe('webhook signatures', () => {
 });
 
 describe('slash commands obey the repository permission the API reports', () => {
-  /** A command comment by `login`, stored on the fake issue as GitHub would have it. */
+  /** A command comment by `login`, stored on the issue as GitHub would have it. */
   function command(n: number, login: string, body = '/triage dismiss', extra: object = {}): object {
     const id = 7000 + n;
-    session.gh.issue(FULL_NAME, n).comments.push(humanComment(id, body, login));
+    session.gh.addComment(FULL_NAME, n, { id, body, login });
     const payload = commentCreated({ number: n, ...MATCHING }, { id, body, login }) as { comment: object };
     return { ...payload, comment: { ...payload.comment, ...extra } };
   }
 
-  const REFUSED: [string, (fake: FakeGitHub) => void, object?][] = [
-    ['read access', (f) => void (f.repo(FULL_NAME).roles.mallory = { role: 'read', base: 'read' })],
+  const REFUSED: [string, (fake: GitHubStandIn) => void, object?][] = [
+    ['read access', (f) => f.setPermission(FULL_NAME, 'mallory', 'read')],
     ['no access at all (not a collaborator: 404)', () => {}],
-    [
-      'a custom role built on read',
-      (f) => void (f.repo(FULL_NAME).roles.mallory = { role: 'reviewer', base: 'read' }),
-    ],
-    ['the role "none"', (f) => void (f.repo(FULL_NAME).roles.mallory = { role: 'none', base: 'none' })],
+    ['a custom role built on read', (f) => f.setPermission(FULL_NAME, 'mallory', 'reviewer', 'read')],
+    ['the role "none"', (f) => f.setPermission(FULL_NAME, 'mallory', 'none')],
     [
       'a payload claiming OWNER while the API says read',
-      (f) => void (f.repo(FULL_NAME).roles.mallory = { role: 'read', base: 'read' }),
+      (f) => f.setPermission(FULL_NAME, 'mallory', 'read'),
       { author_association: 'OWNER' },
     ],
     [
@@ -135,7 +133,7 @@ describe('slash commands obey the repository permission the API reports', () => 
 
   it('obeyed for the triage role (the control: writes are seen when allowed)', async () => {
     const running = await start();
-    session.gh.repo(FULL_NAME).roles.trusted = { role: 'triage', base: 'read' };
+    session.gh.setPermission(FULL_NAME, 'trusted', 'triage');
     await running.send('issue_comment', command(12, 'trusted', '/triage'));
     await running.idle();
     expect(session.gh.appComments(FULL_NAME, 12)).toHaveLength(1);
@@ -145,11 +143,11 @@ describe('slash commands obey the repository permission the API reports', () => 
 describe('secrets', () => {
   it('appear in no log line (any level) and no comment, when jobs succeed and when they fail', async () => {
     const running = await start();
-    session.gh.repo(FULL_NAME).roles.maintainer = { role: 'admin', base: 'admin' };
+    session.gh.setPermission(FULL_NAME, 'maintainer', 'admin');
     // A job that succeeds, a command, and jobs that fail with the request (and its headers) in the log.
     await running.send('issues', issueOpened({ number: 20, ...MATCHING }));
     await running.idle();
-    session.gh.issue(FULL_NAME, 20).comments.push(humanComment(7020, '/triage explain', 'maintainer'));
+    session.gh.addComment(FULL_NAME, 20, { id: 7020, body: '/triage explain', login: 'maintainer' });
     await running.send(
       'issue_comment',
       commentCreated({ number: 20, ...MATCHING }, { id: 7020, body: '/triage explain', login: 'maintainer' }),
@@ -165,7 +163,7 @@ describe('secrets', () => {
 
     const log = running.rawLog();
     expect(secretsIn(log)).toEqual([]);
-    expect(session.gh.commentBodies().flatMap(secretsIn)).toEqual([]);
+    expect(commentBodies(session.gh.requests).flatMap(secretsIn)).toEqual([]);
     // The scan looked at something: requests were logged, with their authorization redacted.
     expect(log).toContain('token [REDACTED]');
     expect(log).not.toContain(INSTALLATION_TOKEN.slice(4, 20));

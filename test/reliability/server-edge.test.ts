@@ -84,10 +84,15 @@ describe('the server process', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
     expect(await app.send('issues', opened(1))).toBe(200);
-    expect(
-      await waitFor(() => outcome(github, 1).labelled && outcome(github, 1).comments === 1, 15_000),
-    ).toBe(true);
-    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    // The comment reaches GitHub a moment before the job that wrote it ends: wait for both.
+    const metricsNow = async (): Promise<string> => (await fetch(`${app!.url}/metrics`)).text();
+    const done = async (): Promise<boolean> =>
+      outcome(github, 1).labelled &&
+      outcome(github, 1).comments === 1 &&
+      !/crash_triage_queue_depth [1-9]/.test(await metricsNow()) &&
+      /crash_triage_jobs_total\{/.test(await metricsNow());
+    expect(await waitFor(done, 15_000)).toBe(true);
+    const metrics = await metricsNow();
     expect(metrics).toMatch(/crash_triage_deliveries_total\{event="issues",outcome="accepted"\} 1/);
     expect(metrics).toMatch(/crash_triage_jobs_total\{outcome="done"\} 1/);
     expect(metrics).toMatch(/crash_triage_github_requests_total\{method="POST",status="201"\} [1-9]/);
@@ -138,7 +143,13 @@ describe('the server process', () => {
     app = await startAppProcess(baseEnv(github.url));
     github.setPermission(place(3).repo, 'maintainer', 'maintain');
     const { repository, installation } = place(3);
-    const command = (body: string, id: number) => ({
+    const command = (body: string, id: number) => {
+      // GitHub stores the comment before it sends the event (the app reacts to it).
+      if (!github.comments(place(3).repo, 1).some((c) => c.id === id))
+        github.addComment(place(3).repo, 1, { id, body, login: 'maintainer' });
+      return commandPayload(body, id);
+    };
+    const commandPayload = (body: string, id: number) => ({
       action: 'created',
       issue: {
         number: 1,
@@ -163,7 +174,7 @@ describe('the server process', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     add({ replays: 1, replayWrites: outcome(github, 3).anyLabel ? 1 : 0 });
     expect(outcome(github, 3).anyLabel).toBe(false);
-    expect(github.comments(place(3).repo, 1)[0]!.body).toMatch(/state=dismissed/);
+    expect(github.appComments(place(3).repo, 1)[0]!.body).toMatch(/state=dismissed/);
     expect(app.logs.some((l) => l.id === 'as-replayed' && /replay|same signed body/.test(l.msg))).toBe(true);
   });
 

@@ -1,13 +1,13 @@
 // Starts the real app for the reliability tests, as test/app/app-harness.ts does (Probot served by its
-// node middleware on a local port, webhooks signed like GitHub signs them, GitHub faked at the HTTP
-// layer), with two differences that these tests need: Octokit's retry and throttling plugins stay on
+// node middleware on a local port, webhooks signed like GitHub signs them), pointed at the GitHub
+// stand-in (src/demo/github-stand-in.ts) over real HTTP as its `baseUrl`, with two differences from the
+// app tests that these tests need: Octokit's retry and throttling plugins stay on
 // (only their delays are shortened, through the Probot constructor's `Octokit` option), and the log is a
 // real pino logger writing JSON lines to a stream the tests read. Nothing in src/ knows it is tested.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { sign } from '@octokit/webhooks-methods';
-import nock from 'nock';
 import { pino } from 'pino';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../../src/index.js';
@@ -45,7 +45,7 @@ export interface ReliableApp {
   logs(): LogLine[];
   /** The log so far, as written. */
   rawLog(): string;
-  /** Closes the server, scans the log for secrets (recorded, and thrown if any), cleans nock. */
+  /** Closes the server and scans the log for secrets (recorded, and thrown if any). */
   close(): Promise<void>;
 }
 
@@ -81,7 +81,8 @@ export const FastRetryOctokit = ProbotOctokit.defaults((options: Record<string, 
   },
 }));
 
-export async function startReliableApp(): Promise<ReliableApp> {
+/** The app in front of the GitHub API at `baseUrl` (the stand-in's url). */
+export async function startReliableApp(baseUrl: string): Promise<ReliableApp> {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -95,6 +96,7 @@ export async function startReliableApp(): Promise<ReliableApp> {
     appId: APP_ID,
     privateKey: PRIVATE_KEY,
     secret: SECRET,
+    baseUrl,
     log,
     Octokit: FastRetryOctokit,
   });
@@ -139,10 +141,4 @@ export async function startReliableApp(): Promise<ReliableApp> {
       if (found.length > 0) throw new Error(`secrets in the app's log: ${found.join(', ')}`);
     },
   };
-}
-
-/** Blocks requests to anything but the local app and the fake GitHub; call in beforeAll. */
-export function isolateNetwork(): void {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
 }

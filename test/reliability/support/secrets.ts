@@ -1,5 +1,5 @@
 // The secrets of a test app: the webhook secret, a private key made for this process, and the
-// installation token the fake GitHub hands out (random per run, so a leak is unmistakable). The secrets
+// installation token the GitHub stand-in hands out (random per run, so a leak is unmistakable). The secrets
 // scan looks for each of them in every log line the app writes and every comment body it sends.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { SECRET } from '../../app/app-harness.js';
