@@ -32593,6 +32593,45 @@ var configSchema = external_exports.strictObject({
 });
 var DEFAULT_CONFIG = configSchema.parse({});
 
+// src/config/config-limits.ts
+var MAX_CONFIG_BYTES = 64 * 1024;
+var MAX_CONFIG_VALUES = 2e3;
+var SettingsTooLarge = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "SettingsTooLarge";
+  }
+};
+function tooManyBytes(bytes) {
+  return new SettingsTooLarge(
+    `file is ${Math.ceil(bytes / 1024)} KB, over the ${MAX_CONFIG_BYTES / 1024} KB limit; settings not read (using the defaults)`
+  );
+}
+function countValues(value, limit = MAX_CONFIG_VALUES) {
+  let count = 0;
+  const stack = [value];
+  while (stack.length > 0 && count <= limit) {
+    const next2 = stack.pop();
+    count++;
+    if (Array.isArray(next2)) stack.push(...next2.slice(0, limit));
+    else if (typeof next2 === "object" && next2 !== null) {
+      for (const key in next2) {
+        count++;
+        if (count > limit) break;
+        stack.push(next2[key]);
+      }
+    }
+  }
+  return count;
+}
+function checkValueCount(raw) {
+  if (countValues(raw) > MAX_CONFIG_VALUES) {
+    throw new SettingsTooLarge(
+      `more than ${MAX_CONFIG_VALUES} keys and values (aliases counted where used); settings not read (using the defaults)`
+    );
+  }
+}
+
 // src/render/comment-marker.ts
 var PREFIX = "<!-- crash-triage:v1";
 var MARKER = /^<!-- crash-triage:v1 state=(matched|chosen|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))? -->/;
@@ -32712,9 +32751,13 @@ function createIssueGateway(params) {
   const issue_number = params.number;
   const where = (path) => `${owner}/${repo}:${path}`;
   const issueRef = { repo: params.repoId ? String(params.repoId) : `${owner}/${repo}`, number: issue_number };
-  octokit.hook.after("request", (response) => {
+  octokit.hook.after("request", (response, options) => {
     const date5 = response.headers.date;
     if (date5) caches.ownComments.observe(Date.parse(date5));
+    if (isSettingsRead(options) && typeof response.data === "string") {
+      const bytes = Buffer.byteLength(response.data);
+      if (bytes > MAX_CONFIG_BYTES) throw tooManyBytes(bytes);
+    }
   });
   return {
     async readConfig() {
@@ -32724,11 +32767,15 @@ function createIssueGateway(params) {
           owner,
           repo,
           path: CONFIG_FILE,
-          defaults: (configs) => import_deepmerge.default.all(configs, { arrayMerge: (_base, own2) => own2 })
+          defaults: (configs) => {
+            for (const c of configs) checkValueCount(c);
+            return import_deepmerge.default.all(configs, { arrayMerge: (_base, own2) => own2 });
+          }
         });
         const found = files.some((f) => f.config !== null);
         return { file: file2, raw: found ? config3 : null };
       } catch (err) {
+        if (err instanceof SettingsTooLarge) return { file: file2, raw: null, error: err.message };
         if (err instanceof Error && err.message.startsWith("[@probot/octokit-plugin-config]")) {
           return { file: file2, raw: null, error: err.message.replace("[@probot/octokit-plugin-config] ", "") };
         }
@@ -32902,6 +32949,9 @@ function isOwnComment(c, appId) {
     return via === appId ? readMarker(c.body) ?? { state: "no-match" } : null;
   }
   return c.user?.type === "Bot" ? readMarker(c.body) : null;
+}
+function isSettingsRead(options) {
+  return typeof options.path === "string" && options.path.endsWith(CONFIG_FILE.slice(".github/".length));
 }
 
 // src/commands/parse-command.ts
@@ -36275,7 +36325,16 @@ function loadConfig(read) {
     problems.push({ file: file2, field, message: `${issue2.message} (using the default)` });
   }
   const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key)));
-  return { config: configSchema.parse(kept), problems };
+  return { config: configSchema.parse(kept), problems: capProblems(file2, problems) };
+}
+var MAX_PROBLEMS = 20;
+function capProblems(file2, problems) {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const rest = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    { file: file2, field: "(file)", message: `${rest} more problems not listed` }
+  ];
 }
 
 // src/triage/apply-plan.ts
@@ -41182,10 +41241,14 @@ function withCheckout(gateway, params) {
       const path = join2(workspace, CONFIG_FILE);
       if (!existsSync(path)) return gateway.readConfig();
       const file2 = where(CONFIG_FILE);
+      const bytes = statSync(path).size;
+      if (bytes > MAX_CONFIG_BYTES) return { file: file2, raw: null, error: tooManyBytes(bytes).message };
       let raw;
       try {
         raw = load(readFileSync(path, "utf8"), { schema: CORE_SCHEMA });
+        checkValueCount(raw);
       } catch (err) {
+        if (err instanceof SettingsTooLarge) return { file: file2, raw: null, error: err.message };
         return { file: file2, raw: null, error: `invalid YAML: ${err.message.split("\n")[0]}` };
       }
       const extendsOther = typeof raw === "object" && raw !== null && "_extends" in raw;

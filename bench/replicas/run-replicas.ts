@@ -3,6 +3,7 @@
 // two replicas sharing one Redis (deliveries alternate between them, as behind a load balancer). Each
 // run sends the same deliveries, one matching issue per installation (GitHub throttles writes per
 // installation), `concurrency` at a time, and times each delivery to its comment's POST at the stand-in.
+// The apps log at info, as operators run them (the line saying they listen is an info line).
 import type { GitHubStandIn, RecordedRequest } from '../../src/demo/github-stand-in.js';
 import { startGitHubStandIn } from '../../src/demo/github-stand-in.js';
 import { baseEnv, startAppProcess, type AppProcess } from '../../test/reliability/support/app-process.js';
@@ -79,9 +80,7 @@ async function runOne(
   });
   const apps: AppProcess[] = [];
   for (let r = 0; r < setup.replicas; r++)
-    apps.push(
-      await startAppProcess(baseEnv(github.url, { CRASH_TRIAGE_THREADS: '1', LOG_LEVEL: 'warn', ...env })),
-    );
+    apps.push(await startAppProcess(baseEnv(github.url, { CRASH_TRIAGE_THREADS: '1', ...env })));
   const sentAt = new Map<string, number>();
   const started = performance.now();
   let next = 0;

@@ -8,6 +8,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { CONFIG_FILE } from '../config/config-schema.js';
+import {
+  checkValueCount,
+  MAX_CONFIG_BYTES,
+  SettingsTooLarge,
+  tooManyBytes,
+} from '../config/config-limits.js';
 import { readIncidentFolder, utf8Text } from '../github/incident-folder.js';
 import type { IssueGateway } from '../triage/ports.js';
 
@@ -23,10 +29,14 @@ export function withCheckout(
       const path = join(workspace, CONFIG_FILE);
       if (!existsSync(path)) return gateway.readConfig();
       const file = where(CONFIG_FILE);
+      const bytes = statSync(path).size;
+      if (bytes > MAX_CONFIG_BYTES) return { file, raw: null, error: tooManyBytes(bytes).message };
       let raw: unknown;
       try {
         raw = load(readFileSync(path, 'utf8'), { schema: CORE_SCHEMA });
+        checkValueCount(raw);
       } catch (err) {
+        if (err instanceof SettingsTooLarge) return { file, raw: null, error: err.message };
         return { file, raw: null, error: `invalid YAML: ${(err as Error).message.split('\n')[0]}` };
       }
       const extendsOther = typeof raw === 'object' && raw !== null && '_extends' in raw;

@@ -49,5 +49,17 @@ export function loadConfig(read: RawConfig): LoadedConfig {
   }
   // Drop the offending keys and keep the rest: every key has a default, so this parse cannot fail.
   const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key)));
-  return { config: configSchema.parse(kept), problems };
+  return { config: configSchema.parse(kept), problems: capProblems(file, problems) };
+}
+
+/** A reply lists a handful of problems; the rest are counted, so a file of typos stays a short reply. */
+const MAX_PROBLEMS = 20;
+
+function capProblems(file: string, problems: CatalogProblem[]): CatalogProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const rest = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    { file, field: '(file)', message: `${rest} more problems not listed` },
+  ];
 }

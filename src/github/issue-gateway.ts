@@ -6,6 +6,12 @@
 import deepmerge from 'deepmerge';
 import { CONFIG_FILE } from '../config/config-schema.js';
 import type { RawConfig } from '../config/load-config.js';
+import {
+  checkValueCount,
+  MAX_CONFIG_BYTES,
+  SettingsTooLarge,
+  tooManyBytes,
+} from '../config/config-limits.js';
 import { readMarker, type MarkerData } from '../render/comment-marker.js';
 import type { IssueGateway, OwnComment } from '../triage/ports.js';
 import type { LabelSpec, Permission, RepoIncidentFiles } from '../types.js';
@@ -114,9 +120,14 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
   const where = (path: string): string => `${owner}/${repo}:${path}`;
   const issueRef = { repo: params.repoId ? String(params.repoId) : `${owner}/${repo}`, number: issue_number };
   // GitHub's own clock, for the own-comment record's proof (see own-comment-record.ts).
-  octokit.hook.after('request', (response) => {
+  octokit.hook.after('request', (response, options) => {
     const date = response.headers.date;
     if (date) caches.ownComments.observe(Date.parse(date));
+    // A settings file (this repository's or one it extends) is bounded before the loader parses it.
+    if (isSettingsRead(options) && typeof response.data === 'string') {
+      const bytes = Buffer.byteLength(response.data);
+      if (bytes > MAX_CONFIG_BYTES) throw tooManyBytes(bytes);
+    }
   });
 
   return {
@@ -129,12 +140,19 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
           owner,
           repo,
           path: CONFIG_FILE,
-          defaults: (configs) =>
-            deepmerge.all(configs, { arrayMerge: (_base, own: unknown[]) => own }) as Record<string, unknown>,
+          defaults: (configs) => {
+            // Counted before the merge: deepmerge would expand a YAML alias bomb.
+            for (const c of configs) checkValueCount(c);
+            return deepmerge.all(configs, { arrayMerge: (_base, own: unknown[]) => own }) as Record<
+              string,
+              unknown
+            >;
+          },
         });
         const found = files.some((f) => f.config !== null);
         return { file, raw: found ? config : null };
       } catch (err) {
+        if (err instanceof SettingsTooLarge) return { file, raw: null, error: err.message };
         // The loader's own errors (bad YAML, bad `_extends`) are the repository's to fix, not ours.
         if (err instanceof Error && err.message.startsWith('[@probot/octokit-plugin-config]')) {
           return { file, raw: null, error: err.message.replace('[@probot/octokit-plugin-config] ', '') };
@@ -348,4 +366,9 @@ export function isOwnComment(c: ListedComment, appId: number | null): MarkerData
     return via === appId ? (readMarker(c.body) ?? { state: 'no-match' }) : null;
   }
   return c.user?.type === 'Bot' ? readMarker(c.body) : null;
+}
+
+/** A contents read of a settings file, as Probot's loader sends it (route and `path` parameter). */
+function isSettingsRead(options: { url?: unknown; path?: unknown }): boolean {
+  return typeof options.path === 'string' && options.path.endsWith(CONFIG_FILE.slice('.github/'.length));
 }

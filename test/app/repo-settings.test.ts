@@ -213,6 +213,38 @@ describe("a repository's settings and incident files", () => {
   });
 
   it.each([
+    ['over 64 KB', `# ${'x'.repeat(70 * 1024)}\nmode: dry-run\n`, /file is 71 KB, over the 64 KB limit/],
+    [
+      'thousands of keys',
+      Array.from({ length: 3_000 }, (_, i) => `key_${i}: ${i}`).join('\n'),
+      /more than 2000 keys and values/,
+    ],
+  ])(
+    'refuses a settings file %s as a whole, says so, and triages with the defaults',
+    async (_n, yaml, said) => {
+      app = await startApp();
+      const { api, bodies } = mockGitHub();
+      mockToken(api);
+      permission(api, 'maintainer', 'admin');
+      settingsFile(api, yaml);
+      api.get(PATH.dir).reply(404, NOT_FOUND);
+      api.get(PATH.comments(46)).reply(200, []);
+      api.post(PATH.react(846)).reply(201, {});
+      api.post(PATH.createComment(46)).reply(201, { id: 746 });
+
+      await app.send(
+        'issue_comment',
+        commentCreated({ number: 46, ...NOT_MATCHING }, { id: 846, body: '/triage' }),
+      );
+      await app.idle();
+      const reply = body(bodies, 6);
+      expect(reply).toMatch(/`acme\/rocket:\.github\/crash-triage\.yml` \| `\(file\)` \|/);
+      expect(reply).toMatch(said);
+      api.done();
+    },
+  );
+
+  it.each([
     [
       'dry-run: logs the writes instead of making them',
       'mode: dry-run\n',
