@@ -42,7 +42,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     // runner (no threads) compiles here.
     const threads = threadCount(settings.triageThreads);
     const triage =
-      threads > 0 ? threadedRunner(threads) : createInlineRunner(createRepoCatalogs(loaded.incidents));
+      threads > 0
+        ? threadedRunner(threads, { catalogCacheMb: settings.catalogCacheMb })
+        : createInlineRunner(createRepoCatalogs(loaded.incidents, { maxMegabytes: settings.catalogCacheMb }));
     const caches = createGatewayCaches({
       ...(options.now ? { now: options.now } : {}),
       ...(options.appId ? { appId: options.appId } : {}),

@@ -32436,25 +32436,40 @@ function loadCatalog(extraDirs = [], { bundled = true } = {}) {
 }
 
 // src/util/lru.ts
-function createLru(maxEntries) {
+function createLru(maxEntries, budget) {
   const map3 = /* @__PURE__ */ new Map();
+  const maxWeight = budget?.maxWeight ?? Infinity;
+  const weigh = budget?.weigh ?? (() => 1);
+  let total = 0;
+  const remove = (key) => {
+    const entry = map3.get(key);
+    if (!entry) return;
+    total -= entry.weight;
+    map3.delete(key);
+  };
   return {
     get(key) {
-      const value = map3.get(key);
-      if (value === void 0) return void 0;
+      const entry = map3.get(key);
+      if (entry === void 0) return void 0;
       map3.delete(key);
-      map3.set(key, value);
-      return value;
+      map3.set(key, entry);
+      return entry.value;
     },
     set(key, value) {
-      map3.delete(key);
-      map3.set(key, value);
-      if (map3.size > maxEntries) map3.delete(map3.keys().next().value);
+      remove(key);
+      const weight = weigh(value);
+      if (weight > maxWeight) return;
+      map3.set(key, { value, weight });
+      total += weight;
+      while (map3.size > maxEntries || total > maxWeight) remove(map3.keys().next().value);
     },
     has: (key) => map3.has(key),
-    delete: (key) => void map3.delete(key),
+    delete: remove,
     get size() {
       return map3.size;
+    },
+    get weight() {
+      return total;
     }
   };
 }
@@ -32463,7 +32478,8 @@ function createLru(maxEntries) {
 function createConditionalCache(options = {}) {
   const max = options.maxEntries ?? 5e3;
   return {
-    responses: createLru(max),
+    // Settings files (up to 64 KB) and folder listings: bounded by size as well as number.
+    responses: createLru(max, { maxWeight: 32 * 1024 * 1024, weigh: responseBytes }),
     inflight: /* @__PURE__ */ new Map(),
     misses: createLru(max),
     missTtlMs: options.missTtlMs ?? 5 * 6e4,
@@ -32535,6 +32551,15 @@ function notFound(url2) {
     return Object.assign(new Error(`Not Found (remembered): ${url2}`), { status: 404 });
   } finally {
     Error.stackTraceLimit = limit;
+  }
+}
+function responseBytes(cached2) {
+  const data = cached2.response.data;
+  if (typeof data === "string") return 256 + data.length;
+  try {
+    return 256 + (JSON.stringify(data)?.length ?? 0);
+  } catch {
+    return 4096;
   }
 }
 
@@ -32738,7 +32763,8 @@ function createGatewayCaches(options = {}) {
     conditional: createConditionalCache(options),
     ownComments: createOwnCommentRecord(options.ownComments),
     appId: options.appId ?? null,
-    blobs: createLru(2e3),
+    // Incident files are up to 256 KB each: bounded by their characters, not only their number.
+    blobs: createLru(2e3, { maxWeight: 32 * 1024 * 1024, weigh: (text) => 64 + (text?.length ?? 0) }),
     labels: createLru(1e3),
     labelListings: /* @__PURE__ */ new Map(),
     labelCreations: /* @__PURE__ */ new Map()
@@ -32754,6 +32780,9 @@ function createIssueGateway(params) {
   octokit.hook.after("request", (response, options) => {
     const date5 = response.headers.date;
     if (date5) caches.ownComments.observe(Date.parse(date5));
+    if (isCommentListing(options) && !Array.isArray(response.data)) {
+      throw new Error("listing the comments did not return a list");
+    }
     if (isSettingsRead(options) && typeof response.data === "string") {
       const bytes = Buffer.byteLength(response.data);
       if (bytes > MAX_CONFIG_BYTES) throw tooManyBytes(bytes);
@@ -32902,7 +32931,6 @@ function createIssueGateway(params) {
       per_page: 100
     });
     for await (const page of pages) {
-      if (!Array.isArray(page.data)) throw new Error("listing the comments did not return a list");
       for (const c of page.data) {
         const own2 = isOwnComment(c, caches.appId);
         if (own2) return { id: c.id, body: c.body ?? "", marker: own2 };
@@ -32949,6 +32977,9 @@ function isOwnComment(c, appId) {
     return via === appId ? readMarker(c.body) ?? { state: "no-match" } : null;
   }
   return c.user?.type === "Bot" ? readMarker(c.body) : null;
+}
+function isCommentListing(options) {
+  return options.method === "GET" && typeof options.url === "string" && /\/issues\/(?:\{issue_number\}|\d+)\/comments(?:\?|$)/.test(options.url);
 }
 function isSettingsRead(options) {
   return typeof options.path === "string" && options.path.endsWith(CONFIG_FILE.slice(".github/".length));
@@ -36257,10 +36288,14 @@ function createInlineRunner(catalogs) {
 }
 
 // src/triage/repo-catalogs.ts
-function createRepoCatalogs(bundled, { maxCompiled = 200 } = {}) {
+var HEAP_BYTES_PER_SOURCE_BYTE = 24;
+function createRepoCatalogs(bundled, { maxCompiled = 200, maxMegabytes = 128 } = {}) {
   const bundledCatalog = { index: compileIndex(bundled), problems: [] };
   const emptyCatalog = { index: compileIndex([]), problems: [] };
-  const compiled = createLru(maxCompiled);
+  const compiled = createLru(maxCompiled, {
+    maxWeight: maxMegabytes * 1024 * 1024,
+    weigh: (kept) => kept.bytes
+  });
   return {
     bundled: bundledCatalog,
     catalogFor(useBundled, repoFiles) {
@@ -36270,7 +36305,7 @@ function createRepoCatalogs(bundled, { maxCompiled = 200 } = {}) {
         return readProblems.length > 0 ? { ...base, problems: readProblems } : base;
       }
       const key = `${useBundled}|${repoFiles.files.map((f) => `${f.source}@${f.sha}`).join("|")}`;
-      let catalog = compiled.get(key);
+      let catalog = compiled.get(key)?.catalog;
       if (!catalog) {
         const own2 = [];
         const problems = [];
@@ -36281,9 +36316,13 @@ function createRepoCatalogs(bundled, { maxCompiled = 200 } = {}) {
         }
         const merged = mergeIncidents(useBundled ? [bundled, own2] : [own2]);
         catalog = { index: compileIndex(merged.incidents), problems: [...problems, ...merged.problems] };
-        compiled.set(key, catalog);
+        const sourceBytes = repoFiles.files.reduce((n, f) => n + f.text.length, 0);
+        compiled.set(key, { catalog, bytes: sourceBytes * HEAP_BYTES_PER_SOURCE_BYTE });
       }
       return readProblems.length > 0 ? { ...catalog, problems: [...readProblems, ...catalog.problems] } : catalog;
+    },
+    get keptBytes() {
+      return compiled.weight;
     }
   };
 }

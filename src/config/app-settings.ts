@@ -17,6 +17,11 @@ export interface AppSettings {
   triageThreads: number | 'auto';
   /** Seconds each request to GitHub's API may take before it fails (and is retried like a 5xx). */
   requestTimeoutSeconds: number;
+  /**
+   * Megabytes of compiled repository catalogs kept, per triage thread (each keeps its own); the least
+   * recently used are dropped and compiled again when next needed.
+   */
+  catalogCacheMb: number;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -25,6 +30,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   maxJobs: 64,
   triageThreads: 'auto',
   requestTimeoutSeconds: 20,
+  catalogCacheMb: 128,
 };
 
 /** The variables, by setting. */
@@ -34,6 +40,7 @@ export const APP_ENV = {
   maxJobs: 'CRASH_TRIAGE_MAX_JOBS',
   triageThreads: 'CRASH_TRIAGE_THREADS',
   requestTimeoutSeconds: 'CRASH_TRIAGE_REQUEST_TIMEOUT_SECONDS',
+  catalogCacheMb: 'CRASH_TRIAGE_CATALOG_CACHE_MB',
 } as const;
 
 export interface AppSettingProblem {
@@ -68,7 +75,7 @@ export function readAppSettings(env: Record<string, string | undefined>): {
   );
   // The whole-number settings: variable, range and the words of the problem.
   const whole = (
-    key: 'clockSkewSeconds' | 'maxJobs' | 'requestTimeoutSeconds',
+    key: 'clockSkewSeconds' | 'maxJobs' | 'requestTimeoutSeconds' | 'catalogCacheMb',
     min: number,
     max: number,
     unit: string,
@@ -86,6 +93,7 @@ export function readAppSettings(env: Record<string, string | undefined>): {
   whole('clockSkewSeconds', 0, 86_400, ' of seconds');
   whole('maxJobs', 1, 1000, '');
   whole('requestTimeoutSeconds', 1, 600, ' of seconds');
+  whole('catalogCacheMb', 8, 16_384, ' of megabytes');
   read(
     APP_ENV.triageThreads,
     (v) => {

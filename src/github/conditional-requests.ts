@@ -32,7 +32,8 @@ export interface ConditionalCacheOptions {
 export function createConditionalCache(options: ConditionalCacheOptions = {}): ConditionalCache {
   const max = options.maxEntries ?? 5_000;
   return {
-    responses: createLru(max),
+    // Settings files (up to 64 KB) and folder listings: bounded by size as well as number.
+    responses: createLru<CachedResponse>(max, { maxWeight: 32 * 1024 * 1024, weigh: responseBytes }),
     inflight: new Map(),
     misses: createLru(max),
     missTtlMs: options.missTtlMs ?? 5 * 60_000,
@@ -145,5 +146,16 @@ function notFound(url: string): Error {
     return Object.assign(new Error(`Not Found (remembered): ${url}`), { status: 404 });
   } finally {
     Error.stackTraceLimit = limit;
+  }
+}
+
+/** About how much a cached response holds: its text, or its JSON form for a parsed body. */
+function responseBytes(cached: CachedResponse): number {
+  const data = (cached.response as { data?: unknown }).data;
+  if (typeof data === 'string') return 256 + data.length;
+  try {
+    return 256 + (JSON.stringify(data)?.length ?? 0);
+  } catch {
+    return 4096;
   }
 }

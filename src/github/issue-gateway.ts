@@ -92,7 +92,8 @@ export function createGatewayCaches(options: GatewayCachesOptions = {}): Gateway
     conditional: createConditionalCache(options),
     ownComments: createOwnCommentRecord(options.ownComments),
     appId: options.appId ?? null,
-    blobs: createLru(2_000),
+    // Incident files are up to 256 KB each: bounded by their characters, not only their number.
+    blobs: createLru(2_000, { maxWeight: 32 * 1024 * 1024, weigh: (text) => 64 + (text?.length ?? 0) }),
     labels: createLru(1_000),
     labelListings: new Map(),
     labelCreations: new Map(),
@@ -123,6 +124,11 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
   octokit.hook.after('request', (response, options) => {
     const date = response.headers.date;
     if (date) caches.ownComments.observe(Date.parse(date));
+    // A comment listing answered 200 without a list (an empty body from a proxy or a hiccup) must not read
+    // as "no comment yet": Octokit's paginator would turn it into an empty page, so it is refused here.
+    if (isCommentListing(options) && !Array.isArray(response.data)) {
+      throw new Error('listing the comments did not return a list');
+    }
     // A settings file (this repository's or one it extends) is bounded before the loader parses it.
     if (isSettingsRead(options) && typeof response.data === 'string') {
       const bytes = Buffer.byteLength(response.data);
@@ -299,8 +305,6 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
       per_page: 100,
     });
     for await (const page of pages) {
-      // A 200 without a list (an empty body from a proxy or a hiccup) must not read as "no comment yet".
-      if (!Array.isArray(page.data)) throw new Error('listing the comments did not return a list');
       for (const c of page.data) {
         const own = isOwnComment(c, caches.appId);
         if (own) return { id: c.id, body: c.body ?? '', marker: own };
@@ -366,6 +370,15 @@ export function isOwnComment(c: ListedComment, appId: number | null): MarkerData
     return via === appId ? (readMarker(c.body) ?? { state: 'no-match' }) : null;
   }
   return c.user?.type === 'Bot' ? readMarker(c.body) : null;
+}
+
+/** A read of an issue's comments (the route with its parameters, or a next page's URL). */
+function isCommentListing(options: { method?: unknown; url?: unknown }): boolean {
+  return (
+    options.method === 'GET' &&
+    typeof options.url === 'string' &&
+    /\/issues\/(?:\{issue_number\}|\d+)\/comments(?:\?|$)/.test(options.url)
+  );
 }
 
 /** A contents read of a settings file, as Probot's loader sends it (route and `path` parameter). */

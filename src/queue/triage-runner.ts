@@ -38,6 +38,12 @@ export function createInlineRunner(catalogs: RepoCatalogs): TriageRunner {
 
 // Threads are shared by every app in the process (tests start many): they load the bundled catalog
 // themselves and compile a repository's catalog from the files they are sent, so no app owns them.
+/** What each triage thread is started with. */
+export interface TriageThreadData {
+  /** Megabytes of compiled repository catalogs the thread keeps. */
+  catalogCacheMb: number;
+}
+
 const pools = new Map<number, WorkerPool<TriageTask, TriageOutcome>>();
 
 /**
@@ -45,7 +51,7 @@ const pools = new Map<number, WorkerPool<TriageTask, TriageOutcome>>();
  * repository are triaged one after another, in the order asked, so a burst into one repository reaches
  * its writes in the order the issues arrived, as with one thread; repositories run in parallel.
  */
-export function threadedRunner(threads: number): TriageRunner {
+export function threadedRunner(threads: number, { catalogCacheMb = 128 } = {}): TriageRunner {
   let pool = pools.get(threads);
   if (!pool) {
     // The thread's module beside this one: .js when built, .ts when run from the sources.
@@ -53,6 +59,7 @@ export function threadedRunner(threads: number): TriageRunner {
     pool = createWorkerPool<TriageTask, TriageOutcome>({
       file: new URL(`./triage-worker.${ext}`, import.meta.url),
       size: threads,
+      data: { catalogCacheMb } satisfies TriageThreadData,
     });
     pools.set(threads, pool);
   }

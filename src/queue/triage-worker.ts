@@ -1,14 +1,16 @@
 // A triage thread (see triage-runner.ts): loads and compiles the bundled catalog once, compiles a
 // repository's catalog from the files it is sent (kept, by file versions), and answers each task with
 // runTriageTask's outcome, or the error it threw.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalog } from '../catalog/bundled-catalog.js';
 import type { TriageOutcome, TriageTask } from '../triage/ports.js';
 import { createRepoCatalogs } from '../triage/repo-catalogs.js';
 import { runTriageTask } from '../triage/run-triage-task.js';
+import type { TriageThreadData } from './triage-runner.js';
 import type { WorkerReply } from './worker-pool.js';
 
-const catalogs = createRepoCatalogs(loadCatalog().incidents);
+const { catalogCacheMb } = workerData as TriageThreadData;
+const catalogs = createRepoCatalogs(loadCatalog().incidents, { maxMegabytes: catalogCacheMb });
 
 parentPort!.on('message', ({ id, task }: { id: number; task: TriageTask }) => {
   let reply: WorkerReply<TriageOutcome>;

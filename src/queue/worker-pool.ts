@@ -9,6 +9,8 @@ export interface WorkerPoolOptions {
   /** The thread's module. A `.ts` file (running from the sources: tests, benchmark) is loaded through tsx. */
   file: URL;
   size: number;
+  /** Handed to each thread as `workerData`. */
+  data?: unknown;
 }
 
 export interface WorkerPool<T, R> {
@@ -40,9 +42,9 @@ export function createWorkerPool<T, R>(options: WorkerPoolOptions): WorkerPool<T
     const worker = options.file.pathname.endsWith('.ts')
       ? new Worker(
           `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(options.file.href)}); })`,
-          { eval: true },
+          { eval: true, workerData: options.data },
         )
-      : new Worker(options.file);
+      : new Worker(options.file, { workerData: options.data });
     worker.unref();
     const thread: Thread<T, R> = { worker, inHand: new Map() };
     worker.on('message', (reply: WorkerReply<R>) => {

@@ -84,6 +84,8 @@ export async function startApp(
   const middleware = await createNodeMiddleware(
     createApp({
       queue,
+      // As `npm start` passes it: the app's comments are those GitHub lists as performed by this app.
+      appId: 12345,
       ...(options.now ? { now: options.now } : {}),
       ...(options.settings ? { settings: options.settings } : {}),
     }),

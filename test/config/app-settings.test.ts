@@ -12,6 +12,7 @@ describe('readAppSettings', () => {
       requestTimeoutSeconds: 20,
       maxJobs: 64,
       triageThreads: 'auto',
+      catalogCacheMb: 128,
     });
   });
 
@@ -27,6 +28,7 @@ describe('readAppSettings', () => {
     ['jobs', { CRASH_TRIAGE_MAX_JOBS: '16' }, { maxJobs: 16 }],
     ['no threads', { CRASH_TRIAGE_THREADS: '0' }, { triageThreads: 0 }],
     ['threads', { CRASH_TRIAGE_THREADS: '2' }, { triageThreads: 2 }],
+    ['catalog cache budget', { CRASH_TRIAGE_CATALOG_CACHE_MB: '512' }, { catalogCacheMb: 512 }],
     ['empty means default', { CRASH_TRIAGE_THREADS: '' }, {}],
   ])('reads %s', (_name, env, expected) => {
     expect(readAppSettings(env)).toEqual({
@@ -42,6 +44,7 @@ describe('readAppSettings', () => {
     ['CRASH_TRIAGE_MAX_JOBS', '0'],
     ['CRASH_TRIAGE_MAX_JOBS', 'lots'],
     ['CRASH_TRIAGE_THREADS', '-1'],
+    ['CRASH_TRIAGE_CATALOG_CACHE_MB', '1'],
   ])('keeps the default for %s=%s and names the variable', (variable, value) => {
     const { settings, problems } = readAppSettings({ [variable]: value });
     expect(settings).toEqual(DEFAULT_APP_SETTINGS);

@@ -70,6 +70,7 @@ function describe(area: Area, t: Record<string, number | string>): string {
         `${n(t, 'crashes')} crashes`,
         `${n(t, 'regexPhrases')} regex-like phrases matched as literal tokens, slowest ${Math.round(n(t, 'regexSlowestMsMax'))} ms on a ${n(t, 'regexReportCharsMax')}-char report`,
         `${n(t, 'brokenRepoCatalogs')} broken repository catalogs, ${n(t, 'bundledKept')} kept the bundled catalog, ${n(t, 'otherRepoAffected')} affected another repository`,
+        `${n(t, 'memRepos')} repositories of 100 large incident files (${n(t, 'memSourceMb')} MB each): heap kept +${n(t, 'memKeptMbMax')} MB at most (budget ${n(t, 'memBudgetMb')} MB)`,
       ].join(', ');
     case 'edge':
       return [
