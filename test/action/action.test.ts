@@ -200,6 +200,22 @@ describe('the GitHub Action (bundled, run as the runner runs it)', () => {
     );
   });
 
+  it('fails with one ::error:: line naming the token when GitHub refuses it (401)', async () => {
+    github.inject({
+      method: 'GET',
+      path: /./,
+      status: 401,
+      body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' },
+      times: Infinity,
+    });
+    const run = await runAction('issues', issueOpened({ number: 14, title: 'panic', body: PUMA_BODY }));
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toEqual([expect.stringContaining('the token was refused (401')]);
+    expect(errors[0]).toContain('github-token');
+    expect(writes()).toEqual([]);
+  });
+
   it('exits 0 on an event it does not handle', async () => {
     const run = await runAction('push', { ref: 'refs/heads/main' });
     expect(run.code).toBe(0);
