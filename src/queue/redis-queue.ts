@@ -29,7 +29,7 @@ const NO_SLOT: JobSlot = { release() {} };
 
 export function createRedisQueue<J extends QueueJob>(options: RedisQueueOptions): JobQueue<J> {
   const { connection, prefix } = options;
-  const shards = options.shards ?? 16;
+  const shards = options.shards ?? 64;
   const attempts = options.attempts ?? 8;
   const queues = Array.from({ length: shards }, (_, i) => new Queue(`triage-${i}`, { connection, prefix }));
   const concurrencySet = Promise.all(queues.map((q) => q.setGlobalConcurrency(1)));

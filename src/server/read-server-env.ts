@@ -87,7 +87,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv): { env: ServerEnv } | { er
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.CRASH_TRIAGE_REDIS_PREFIX || 'crash-triage',
     shutdownSeconds: number('CRASH_TRIAGE_SHUTDOWN_SECONDS', 25, 0, 3600),
-    queueShards: number('CRASH_TRIAGE_QUEUE_SHARDS', 16, 1, 256),
+    queueShards: number('CRASH_TRIAGE_QUEUE_SHARDS', 64, 1, 256),
     queueLockSeconds: number('CRASH_TRIAGE_QUEUE_LOCK_SECONDS', 30, 2, 600),
     maxBodyBytes: MAX_WEBHOOK_BYTES,
   };
