@@ -53,6 +53,11 @@ export interface Signals {
   title: string;
   /** Normalized text of title and body (capped; see notes), the input of phrase matching and text similarity. */
   text: string;
+  /**
+   * Negated clauses of the prose in `text` ("TSO is not enabled", "works on 3.12"), as flat [start, end)
+   * offset pairs in order: what they mention is not the report's context (see negation-scope.ts).
+   */
+  negated: number[];
   /** Contents of fenced / indented code blocks and `<details>` blocks, normalized. */
   codeBlocks: string[];
   frames: Frame[];
@@ -176,6 +181,7 @@ export type EvidenceKind =
   | 'required'
   | 'missing-required'
   | 'excluded'
+  | 'negated'
   | 'version';
 
 /** One reason behind a score: what matched, where, and how much it counted. */

@@ -33207,6 +33207,7 @@ var KIND_WORDS = {
   required: "required context",
   "missing-required": "missing context",
   excluded: "rules it out",
+  negated: "negated (not counted)",
   version: "version"
 };
 function evidenceKind(e) {
@@ -33692,11 +33693,14 @@ function reportFeatures(signals, index, repo) {
     else frameNamesByPrefix.set(key, [name]);
   }
   const unknownIdf = Math.log(1 + Math.max(1, index.incidents.length));
+  const negatedTokens = negatedTokenFlags(spans.starts, signals.negated);
+  const stemmed = findPhrases(stems, stemmedStarts, quote, negatedTokens);
   return {
     tokenCount: tokens.length,
     words: distinct,
-    exact: findPhrases(tokens, exactStarts, quote),
-    stemmed: findPhrases(stems, stemmedStarts, quote),
+    exact: findPhrases(tokens, exactStarts, quote).found,
+    stemmed: stemmed.found,
+    negated: stemmed.negated,
     repo: repoPhrases(repo, index),
     frameNames,
     frameNamesByPrefix,
@@ -33709,28 +33713,48 @@ function repoPhrases(repo, index) {
   const spans = tokenizeWithSpans(words2);
   const stems = spans.tokens.map(stem);
   const starts = stems.map((s) => index.stemmed.next?.get(s));
-  const found = findPhrases(stems, starts, () => `repository ${repo}`);
+  const { found } = findPhrases(stems, starts, () => `repository ${repo}`);
   return found.filter((f) => f.phrase.uses.some((u) => u.kind === "require" || u.kind === "exclude"));
 }
-function findPhrases(seq2, starts, quote) {
+function negatedTokenFlags(starts, ranges) {
+  if (ranges.length === 0) return null;
+  const flags = new Uint8Array(starts.length);
+  let k = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i];
+    while (k < ranges.length && ranges[k + 1] <= at) k += 2;
+    if (k >= ranges.length) break;
+    if (at >= ranges[k]) flags[i] = 1;
+  }
+  return flags;
+}
+function findPhrases(seq2, starts, quote, negated = null) {
   const found = /* @__PURE__ */ new Set();
   const out = [];
+  const negatedOnly = /* @__PURE__ */ new Map();
   for (let i = 0; i < seq2.length; i++) {
     let node2 = starts[i];
     let j = i;
+    let inNegation = negated !== null && negated[i] === 1;
     while (node2) {
       if (node2.phrases) {
         for (const phrase2 of node2.phrases) {
           if (found.has(phrase2)) continue;
+          if (inNegation) {
+            if (!negatedOnly.has(phrase2))
+              negatedOnly.set(phrase2, { phrase: phrase2, matched: quote(i, j).slice(0, 200) });
+            continue;
+          }
           found.add(phrase2);
           out.push({ phrase: phrase2, matched: quote(i, j).slice(0, 200) });
         }
       }
       if (++j >= seq2.length) break;
+      if (negated !== null && negated[j] === 1) inNegation = true;
       node2 = childOf(node2, seq2[j]);
     }
   }
-  return out;
+  return { found: out, negated: [...negatedOnly.values()].filter((f) => !found.has(f.phrase)) };
 }
 
 // src/match/score-incident.ts
@@ -33930,6 +33954,10 @@ function scoreIncident(hits, ctx) {
         if (!excludeHit.has(use.group)) excludeHit.set(use.group, found.matched);
         break;
     }
+  }
+  for (const f of ctx.features.negated) {
+    const use = f.phrase.uses.find((u) => u.incident === hits.incident);
+    if (use) evidence.push({ kind: "negated", detail: use.text, matched: f.matched, points: 0 });
   }
   framePoints += fuzzyFrames(incident, ctx, frameHit, hits.incident, evidence);
   framePoints = Math.min(framePoints, SCORING.frameCap);
@@ -35615,6 +35643,42 @@ function toFrame(raw) {
   return frame;
 }
 
+// src/signals/negation-scope.ts
+var CLAUSE_BREAK = /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/giu;
+var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/iu;
+var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/iu;
+var FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/iu;
+function negatedClauses(line) {
+  if (!CUE.test(line)) return [];
+  const out = [];
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(line); ; m = CLAUSE_BREAK.exec(line)) {
+    const end = m ? m.index : line.length;
+    if (end > start && isNegated(line.slice(start, end))) out.push([start, end]);
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return out;
+}
+function isNegated(clause) {
+  if (!CUE.test(clause)) return false;
+  if (FAILS_TO_WORK.test(clause)) return false;
+  const withoutIdioms = clause.replace(new RegExp(FAILURE_IDIOM.source, "giu"), " ");
+  return CUE.test(withoutIdioms);
+}
+function maskNegated(line) {
+  const ranges = negatedClauses(line);
+  if (ranges.length === 0) return line;
+  let out = "";
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += line.slice(at, s) + " ".repeat(e - s);
+    at = e;
+  }
+  return out + line.slice(at);
+}
+
 // src/signals/markdown-blocks.ts
 var MAX_INLINE_SPANS = 500;
 function scanMarkdown(input2) {
@@ -36078,9 +36142,13 @@ function extract(input2, notes) {
     noFrames
   );
   if (found.truncated) notes.push(`frames capped at ${MAX_FRAMES2}`);
-  const factLines = lines.filter((_l, i) => marks[i] !== LineMark.DUMP && found.frameLines[i] !== 1);
+  const factLines = [];
+  lines.forEach((line, i) => {
+    if (marks[i] === LineMark.DUMP || found.frameLines[i] === 1) return;
+    factLines.push(layout.kinds[i] === "prose" ? maskNegated(line) : line);
+  });
   const factText2 = headAndTail(
-    `${rawTitle}
+    `${maskNegated(rawTitle)}
 ${factLines.join("\n")}`,
     MAX_FACT_HEAD_CHARS,
     MAX_FACT_TAIL_CHARS
@@ -36096,15 +36164,23 @@ ${factLines.join("\n")}`,
   const dropped = textLines.filter((l, i) => l === null && layout.kinds[i] !== "fence").length;
   if (dropped > 0)
     notes.push(`dropped ${dropped} boilerplate lines (headers, template headings, dumps, comments)`);
-  const kept = textLines.filter((l) => l !== null);
-  const joined = joinLines(kept);
+  const kept = [];
+  const keptProse = [];
+  textLines.forEach((l, i) => {
+    if (l === null) return;
+    kept.push(l);
+    keptProse.push(layout.kinds[i] === "prose" && found.frameLines[i] !== 1);
+  });
+  const joined = joinLines(kept, keptProse);
   if (joined.repeats > 0)
     notes.push(`kept ${joined.repeats} repeated lines once (the same after normalization)`);
   const text = `${title}
 ${joined.text}`;
+  const shift = title.length + 1;
   return {
     title,
     text,
+    negated: [...negatedClauses(title).flat(), ...joined.negated.map((at) => at + shift)],
     codeBlocks: guard(notes, "code blocks", () => collectCodeBlocks(layout, textLines), []),
     frames: found.frames,
     facts,
@@ -36164,12 +36240,14 @@ function normalizedLines(lines) {
 function trimEnd(line) {
   return line.charCodeAt(line.length - 1) <= 32 ? line.trimEnd() : line;
 }
-function joinLines(lines) {
+function joinLines(lines, prose) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
+  const negated = [];
+  let offset = 0;
   let repeats = 0;
   let blank = true;
-  for (const line of lines) {
+  for (const [k, line] of lines.entries()) {
     const isBlank2 = isBlankLine(line);
     if (isBlank2 && blank) continue;
     if (!isBlank2) {
@@ -36179,11 +36257,13 @@ function joinLines(lines) {
       }
       seen.add(line);
     }
+    if (prose[k] && !isBlank2) for (const [a, b] of negatedClauses(line)) negated.push(offset + a, offset + b);
     out.push(line);
+    offset += line.length + 1;
     blank = isBlank2;
   }
   while (out.length > 0 && isBlankLine(out[out.length - 1])) out.pop();
-  return { text: out.join("\n"), repeats };
+  return { text: out.join("\n"), repeats, negated };
 }
 function isBlankLine(line) {
   return line.length === 0 || line.charCodeAt(0) <= 32 && line.trim() === "";
@@ -36202,6 +36282,7 @@ function emptySignals(notes) {
   return {
     title: "",
     text: "",
+    negated: [],
     codeBlocks: [],
     frames: [],
     facts: [],

@@ -21,6 +21,11 @@ export interface ReportFeatures {
   tokenCount: number;
   exact: FoundPhrase[];
   stemmed: FoundPhrase[];
+  /**
+   * Keyword, require and exclude phrases found only inside negated clauses ("TSO is not enabled"): they
+   * count for nothing, and are shown as such in the evidence.
+   */
+  negated: FoundPhrase[];
   /** Phrases found in the repository name: context only (they may satisfy require / exclude groups). */
   repo: FoundPhrase[];
   /** Names of the report's non-boilerplate frames, as `tokens_joined_by_underscore`, with their last token too. */
@@ -91,11 +96,14 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
   }
   // A term no incident uses weighs like the rarest catalog term in the report's length.
   const unknownIdf = Math.log(1 + Math.max(1, index.incidents.length));
+  const negatedTokens = negatedTokenFlags(spans.starts, signals.negated);
+  const stemmed = findPhrases(stems, stemmedStarts, quote, negatedTokens);
   return {
     tokenCount: tokens.length,
     words: distinct,
-    exact: findPhrases(tokens, exactStarts, quote),
-    stemmed: findPhrases(stems, stemmedStarts, quote),
+    exact: findPhrases(tokens, exactStarts, quote).found,
+    stemmed: stemmed.found,
+    negated: stemmed.negated,
     repo: repoPhrases(repo, index),
     frameNames,
     frameNamesByPrefix,
@@ -110,35 +118,59 @@ function repoPhrases(repo: string | undefined, index: CatalogIndex): FoundPhrase
   const spans = tokenizeWithSpans(words);
   const stems = spans.tokens.map(stem);
   const starts = stems.map((s) => index.stemmed.next?.get(s));
-  const found = findPhrases(stems, starts, () => `repository ${repo}`);
+  const { found } = findPhrases(stems, starts, () => `repository ${repo}`);
   return found.filter((f) => f.phrase.uses.some((u) => u.kind === 'require' || u.kind === 'exclude'));
+}
+
+/** Per token, 1 when it starts inside a negated clause (`ranges`: flat, sorted [start, end) pairs). */
+function negatedTokenFlags(starts: readonly number[], ranges: readonly number[]): Uint8Array | null {
+  if (ranges.length === 0) return null;
+  const flags = new Uint8Array(starts.length);
+  let k = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    while (k < ranges.length && ranges[k + 1]! <= at) k += 2;
+    if (k >= ranges.length) break;
+    if (at >= ranges[k]!) flags[i] = 1;
+  }
+  return flags;
 }
 
 /**
  * Every distinct phrase that occurs in `seq`, once each, with the original words it matched. `starts[i]`
- * is the trie node of the phrases beginning with `seq[i]` (undefined: none do).
+ * is the trie node of the phrases beginning with `seq[i]` (undefined: none do). An occurrence touching a
+ * negated token (`negated[i]`) does not count; a phrase found only that way is listed in `negated`.
  */
 function findPhrases(
   seq: readonly string[],
   starts: readonly (PhraseNode | undefined)[],
   quote: (i: number, j: number) => string,
-): FoundPhrase[] {
+  negated: Uint8Array | null = null,
+): { found: FoundPhrase[]; negated: FoundPhrase[] } {
   const found = new Set<CompiledPhrase>();
   const out: FoundPhrase[] = [];
+  const negatedOnly = new Map<CompiledPhrase, FoundPhrase>();
   for (let i = 0; i < seq.length; i++) {
     let node = starts[i];
     let j = i;
+    let inNegation = negated !== null && negated[i] === 1;
     while (node) {
       if (node.phrases) {
         for (const phrase of node.phrases) {
           if (found.has(phrase)) continue;
+          if (inNegation) {
+            if (!negatedOnly.has(phrase))
+              negatedOnly.set(phrase, { phrase, matched: quote(i, j).slice(0, 200) });
+            continue;
+          }
           found.add(phrase);
           out.push({ phrase, matched: quote(i, j).slice(0, 200) });
         }
       }
       if (++j >= seq.length) break;
+      if (negated !== null && negated[j] === 1) inNegation = true;
       node = childOf(node, seq[j]!);
     }
   }
-  return out;
+  return { found: out, negated: [...negatedOnly.values()].filter((f) => !found.has(f.phrase)) };
 }

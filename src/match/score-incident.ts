@@ -73,6 +73,12 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
     }
   }
 
+  // What the report mentions only to say it does not apply ("TSO is not enabled"): shown, not counted.
+  for (const f of ctx.features.negated) {
+    const use = f.phrase.uses.find((u) => u.incident === hits.incident);
+    if (use) evidence.push({ kind: 'negated', detail: use.text, matched: f.matched, points: 0 });
+  }
+
   framePoints += fuzzyFrames(incident, ctx, frameHit, hits.incident, evidence);
   framePoints = Math.min(framePoints, SCORING.frameCap);
   keywordPoints = Math.min(keywordPoints, SCORING.keywordCap);

@@ -152,6 +152,7 @@ const KIND_WORDS: Record<Evidence['kind'], string> = {
   required: 'required context',
   'missing-required': 'missing context',
   excluded: 'rules it out',
+  negated: 'negated (not counted)',
   version: 'version',
 };
 

@@ -15,6 +15,7 @@ import { boundBody, headAndTail, sanitizeText, splitLines } from './bound-input.
 import { extractFacts } from './extract-facts.js';
 import { extractFrames, type ExtractedFrames } from './extract-frames.js';
 import { describeError, guard } from './guard.js';
+import { maskNegated, negatedClauses } from './negation-scope.js';
 import {
   MAX_CODE_BLOCKS,
   MAX_FACT_HEAD_CHARS,
@@ -64,9 +65,14 @@ function extract(input: IssueInput, notes: string[]): Signals {
   );
   if (found.truncated) notes.push(`frames capped at ${MAX_FRAMES}`);
   // 4. Facts: headers (`OS Version:`) count; frame lines are bulk without platform details.
-  const factLines = lines.filter((_l, i) => marks[i] !== LineMark.DUMP && found.frameLines[i] !== 1);
+  // Negated prose ("not on my Intel Mac", "works on 3.12") is blanked: it is not the report's context.
+  const factLines: string[] = [];
+  lines.forEach((line, i) => {
+    if (marks[i] === LineMark.DUMP || found.frameLines[i] === 1) return;
+    factLines.push(layout.kinds[i] === 'prose' ? maskNegated(line) : line);
+  });
   const factText = headAndTail(
-    `${rawTitle}\n${factLines.join('\n')}`,
+    `${maskNegated(rawTitle)}\n${factLines.join('\n')}`,
     MAX_FACT_HEAD_CHARS,
     MAX_FACT_TAIL_CHARS,
   );
@@ -82,14 +88,22 @@ function extract(input: IssueInput, notes: string[]): Signals {
   const dropped = textLines.filter((l, i) => l === null && layout.kinds[i] !== 'fence').length;
   if (dropped > 0)
     notes.push(`dropped ${dropped} boilerplate lines (headers, template headings, dumps, comments)`);
-  const kept = textLines.filter((l): l is string => l !== null);
-  const joined = joinLines(kept);
+  const kept: string[] = [];
+  const keptProse: boolean[] = [];
+  textLines.forEach((l, i) => {
+    if (l === null) return;
+    kept.push(l);
+    keptProse.push(layout.kinds[i] === 'prose' && found.frameLines[i] !== 1);
+  });
+  const joined = joinLines(kept, keptProse);
   if (joined.repeats > 0)
     notes.push(`kept ${joined.repeats} repeated lines once (the same after normalization)`);
   const text = `${title}\n${joined.text}`;
+  const shift = title.length + 1;
   return {
     title,
     text,
+    negated: [...negatedClauses(title).flat(), ...joined.negated.map((at) => at + shift)],
     codeBlocks: guard(notes, 'code blocks', () => collectCodeBlocks(layout, textLines), []),
     frames: found.frames,
     facts,
@@ -179,12 +193,21 @@ function trimEnd(line: string): string {
  * line (a retry loop, the same stack in many threads, timestamps already normalized away) says nothing
  * more the second time, and every copy would cost the matcher time and weigh in its term counts.
  */
-function joinLines(lines: readonly string[]): { text: string; repeats: number } {
+/**
+ * The kept lines joined (runs of blank lines as one, a repeated line once), with the negated clauses of
+ * the prose lines (`prose[k]`) as flat [start, end) pairs in the joined text.
+ */
+function joinLines(
+  lines: readonly string[],
+  prose: readonly boolean[],
+): { text: string; repeats: number; negated: number[] } {
   const out: string[] = [];
   const seen = new Set<string>();
+  const negated: number[] = [];
+  let offset = 0;
   let repeats = 0;
   let blank = true;
-  for (const line of lines) {
+  for (const [k, line] of lines.entries()) {
     const isBlank = isBlankLine(line);
     if (isBlank && blank) continue;
     if (!isBlank) {
@@ -194,11 +217,13 @@ function joinLines(lines: readonly string[]): { text: string; repeats: number } 
       }
       seen.add(line);
     }
+    if (prose[k] && !isBlank) for (const [a, b] of negatedClauses(line)) negated.push(offset + a, offset + b);
     out.push(line);
+    offset += line.length + 1;
     blank = isBlank;
   }
   while (out.length > 0 && isBlankLine(out[out.length - 1] as string)) out.pop();
-  return { text: out.join('\n'), repeats };
+  return { text: out.join('\n'), repeats, negated };
 }
 
 function isBlankLine(line: string): boolean {
@@ -227,6 +252,7 @@ function emptySignals(notes: string[]): Signals {
   return {
     title: '',
     text: '',
+    negated: [],
     codeBlocks: [],
     frames: [],
     facts: [],

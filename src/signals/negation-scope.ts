@@ -1,0 +1,63 @@
+// Negation scope in a report's prose: "TSO is not enabled", "nested virtualization is turned off", "not on
+// my old Intel Mac", "works on 3.12", "没有开启". A clause (up to sentence punctuation, a comma, "but")
+// that holds a negation cue is negated as a whole; what it mentions is not the report's context. A
+// maintainer reads it that way: the reporter is saying what they do NOT have, or where it still works.
+//
+// Only prose is read this way (code blocks and logs are not: "could not map memory" is an error line,
+// not a statement of absence), and the error idioms of prose are not cues either: "cannot start",
+// "not found", "not responding", "no longer works" describe the failure itself.
+
+/** Character ranges [start, end) of negated clauses in one line. */
+export type Ranges = [number, number][];
+
+// Clause boundaries: sentence punctuation (ASCII and CJK), a comma or semicolon, a colon followed by a
+// space, and the words that turn a sentence ("but", "however", "although", "though", "whereas", 但).
+const CLAUSE_BREAK =
+  /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/giu;
+
+// Cues that make a clause a statement of absence or of where it does not happen.
+const CUE =
+  /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/iu;
+
+// Cues that are part of how a failure is described: the clause is about the crash, not its absence.
+const FAILURE_IDIOM =
+  /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/iu;
+
+// A double negative about working is a failure: "doesn't work on 15.1", "does not run with YJIT".
+const FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/iu;
+
+/** The negated clauses of one prose line. */
+export function negatedClauses(line: string): Ranges {
+  if (!CUE.test(line)) return [];
+  const out: Ranges = [];
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(line); ; m = CLAUSE_BREAK.exec(line)) {
+    const end = m ? m.index : line.length;
+    if (end > start && isNegated(line.slice(start, end))) out.push([start, end]);
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return out;
+}
+
+function isNegated(clause: string): boolean {
+  if (!CUE.test(clause)) return false;
+  if (FAILS_TO_WORK.test(clause)) return false;
+  // An error idiom with no other cue: "it cannot start the VM" is the symptom.
+  const withoutIdioms = clause.replace(new RegExp(FAILURE_IDIOM.source, 'giu'), ' ');
+  return CUE.test(withoutIdioms);
+}
+
+/** `line` with its negated clauses blanked (same length), for readers of facts and versions. */
+export function maskNegated(line: string): string {
+  const ranges = negatedClauses(line);
+  if (ranges.length === 0) return line;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += line.slice(at, s) + ' '.repeat(e - s);
+    at = e;
+  }
+  return out + line.slice(at);
+}
