@@ -40,109 +40,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/deepmerge/dist/cjs.js
-var require_cjs = __commonJS({
-  "node_modules/deepmerge/dist/cjs.js"(exports, module) {
-    "use strict";
-    var isMergeableObject = function isMergeableObject2(value) {
-      return isNonNullObject(value) && !isSpecial(value);
-    };
-    function isNonNullObject(value) {
-      return !!value && typeof value === "object";
-    }
-    function isSpecial(value) {
-      var stringValue = Object.prototype.toString.call(value);
-      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value);
-    }
-    var canUseSymbol = typeof Symbol === "function" && Symbol.for;
-    var REACT_ELEMENT_TYPE = canUseSymbol ? /* @__PURE__ */ Symbol.for("react.element") : 60103;
-    function isReactElement(value) {
-      return value.$$typeof === REACT_ELEMENT_TYPE;
-    }
-    function emptyTarget(val) {
-      return Array.isArray(val) ? [] : {};
-    }
-    function cloneUnlessOtherwiseSpecified(value, options) {
-      return options.clone !== false && options.isMergeableObject(value) ? deepmerge2(emptyTarget(value), value, options) : value;
-    }
-    function defaultArrayMerge(target, source2, options) {
-      return target.concat(source2).map(function(element) {
-        return cloneUnlessOtherwiseSpecified(element, options);
-      });
-    }
-    function getMergeFunction(key, options) {
-      if (!options.customMerge) {
-        return deepmerge2;
-      }
-      var customMerge = options.customMerge(key);
-      return typeof customMerge === "function" ? customMerge : deepmerge2;
-    }
-    function getEnumerableOwnPropertySymbols(target) {
-      return Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(target).filter(function(symbol2) {
-        return Object.propertyIsEnumerable.call(target, symbol2);
-      }) : [];
-    }
-    function getKeys(target) {
-      return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
-    }
-    function propertyIsOnObject(object2, property) {
-      try {
-        return property in object2;
-      } catch (_) {
-        return false;
-      }
-    }
-    function propertyIsUnsafe(target, key) {
-      return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
-    }
-    function mergeObject(target, source2, options) {
-      var destination = {};
-      if (options.isMergeableObject(target)) {
-        getKeys(target).forEach(function(key) {
-          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options);
-        });
-      }
-      getKeys(source2).forEach(function(key) {
-        if (propertyIsUnsafe(target, key)) {
-          return;
-        }
-        if (propertyIsOnObject(target, key) && options.isMergeableObject(source2[key])) {
-          destination[key] = getMergeFunction(key, options)(target[key], source2[key], options);
-        } else {
-          destination[key] = cloneUnlessOtherwiseSpecified(source2[key], options);
-        }
-      });
-      return destination;
-    }
-    function deepmerge2(target, source2, options) {
-      options = options || {};
-      options.arrayMerge = options.arrayMerge || defaultArrayMerge;
-      options.isMergeableObject = options.isMergeableObject || isMergeableObject;
-      options.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
-      var sourceIsArray = Array.isArray(source2);
-      var targetIsArray = Array.isArray(target);
-      var sourceAndTargetTypesMatch = sourceIsArray === targetIsArray;
-      if (!sourceAndTargetTypesMatch) {
-        return cloneUnlessOtherwiseSpecified(source2, options);
-      } else if (sourceIsArray) {
-        return options.arrayMerge(target, source2, options);
-      } else {
-        return mergeObject(target, source2, options);
-      }
-    }
-    deepmerge2.all = function deepmergeAll(array2, options) {
-      if (!Array.isArray(array2)) {
-        throw new Error("first argument should be an array");
-      }
-      return array2.reduce(function(prev, next2) {
-        return deepmerge2(prev, next2, options);
-      }, {});
-    };
-    var deepmerge_1 = deepmerge2;
-    module.exports = deepmerge_1;
-  }
-});
-
 // node_modules/natural/lib/natural/util/stopwords.js
 var require_stopwords = __commonJS({
   "node_modules/natural/lib/natural/util/stopwords.js"(exports) {
@@ -580,6 +477,109 @@ var require_porter_stemmer = __commonJS({
     PorterStemmer.step4 = step4;
     PorterStemmer.step5a = step5a;
     PorterStemmer.step5b = step5b;
+  }
+});
+
+// node_modules/deepmerge/dist/cjs.js
+var require_cjs = __commonJS({
+  "node_modules/deepmerge/dist/cjs.js"(exports, module) {
+    "use strict";
+    var isMergeableObject = function isMergeableObject2(value) {
+      return isNonNullObject(value) && !isSpecial(value);
+    };
+    function isNonNullObject(value) {
+      return !!value && typeof value === "object";
+    }
+    function isSpecial(value) {
+      var stringValue = Object.prototype.toString.call(value);
+      return stringValue === "[object RegExp]" || stringValue === "[object Date]" || isReactElement(value);
+    }
+    var canUseSymbol = typeof Symbol === "function" && Symbol.for;
+    var REACT_ELEMENT_TYPE = canUseSymbol ? /* @__PURE__ */ Symbol.for("react.element") : 60103;
+    function isReactElement(value) {
+      return value.$$typeof === REACT_ELEMENT_TYPE;
+    }
+    function emptyTarget(val) {
+      return Array.isArray(val) ? [] : {};
+    }
+    function cloneUnlessOtherwiseSpecified(value, options) {
+      return options.clone !== false && options.isMergeableObject(value) ? deepmerge2(emptyTarget(value), value, options) : value;
+    }
+    function defaultArrayMerge(target, source2, options) {
+      return target.concat(source2).map(function(element) {
+        return cloneUnlessOtherwiseSpecified(element, options);
+      });
+    }
+    function getMergeFunction(key, options) {
+      if (!options.customMerge) {
+        return deepmerge2;
+      }
+      var customMerge = options.customMerge(key);
+      return typeof customMerge === "function" ? customMerge : deepmerge2;
+    }
+    function getEnumerableOwnPropertySymbols(target) {
+      return Object.getOwnPropertySymbols ? Object.getOwnPropertySymbols(target).filter(function(symbol2) {
+        return Object.propertyIsEnumerable.call(target, symbol2);
+      }) : [];
+    }
+    function getKeys(target) {
+      return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
+    }
+    function propertyIsOnObject(object2, property) {
+      try {
+        return property in object2;
+      } catch (_) {
+        return false;
+      }
+    }
+    function propertyIsUnsafe(target, key) {
+      return propertyIsOnObject(target, key) && !(Object.hasOwnProperty.call(target, key) && Object.propertyIsEnumerable.call(target, key));
+    }
+    function mergeObject(target, source2, options) {
+      var destination = {};
+      if (options.isMergeableObject(target)) {
+        getKeys(target).forEach(function(key) {
+          destination[key] = cloneUnlessOtherwiseSpecified(target[key], options);
+        });
+      }
+      getKeys(source2).forEach(function(key) {
+        if (propertyIsUnsafe(target, key)) {
+          return;
+        }
+        if (propertyIsOnObject(target, key) && options.isMergeableObject(source2[key])) {
+          destination[key] = getMergeFunction(key, options)(target[key], source2[key], options);
+        } else {
+          destination[key] = cloneUnlessOtherwiseSpecified(source2[key], options);
+        }
+      });
+      return destination;
+    }
+    function deepmerge2(target, source2, options) {
+      options = options || {};
+      options.arrayMerge = options.arrayMerge || defaultArrayMerge;
+      options.isMergeableObject = options.isMergeableObject || isMergeableObject;
+      options.cloneUnlessOtherwiseSpecified = cloneUnlessOtherwiseSpecified;
+      var sourceIsArray = Array.isArray(source2);
+      var targetIsArray = Array.isArray(target);
+      var sourceAndTargetTypesMatch = sourceIsArray === targetIsArray;
+      if (!sourceAndTargetTypesMatch) {
+        return cloneUnlessOtherwiseSpecified(source2, options);
+      } else if (sourceIsArray) {
+        return options.arrayMerge(target, source2, options);
+      } else {
+        return mergeObject(target, source2, options);
+      }
+    }
+    deepmerge2.all = function deepmergeAll(array2, options) {
+      if (!Array.isArray(array2)) {
+        throw new Error("first argument should be an array");
+      }
+      return array2.reduce(function(prev, next2) {
+        return deepmerge2(prev, next2, options);
+      }, {});
+    };
+    var deepmerge_1 = deepmerge2;
+    module.exports = deepmerge_1;
   }
 });
 
@@ -32184,6 +32184,278 @@ var incidentFileSchema = external_exports.strictObject({
   path: ["match"]
 });
 
+// src/signals/normalize-text.ts
+var NORMALIZATION_RULES = [
+  {
+    name: "ansi-escape",
+    // ESC, optionally followed by a CSI sequence (`ESC[1;31m`); a lone ESC is dropped too.
+    pattern: /\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~])?/g,
+    replacement: "",
+    why: "terminal colours wrap words in escape codes that differ between terminals, not crashes",
+    example: { before: "\x1B[1;31mfatal error:\x1B[0m out of memory", after: "fatal error: out of memory" }
+  },
+  {
+    name: "hex-identifier",
+    // A hex run at a word start: an 8-4-4-4-12 UUID → `uuid`; 16..64 hex characters with at least one
+    // digit and one letter (a commit, build id or bare address) → `hash`. One pattern for both because
+    // both start with a hex run and every pass over the text costs; the digit/letter test looks behind
+    // the run so only whole runs pay for it.
+    pattern: /\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|[0-9a-fA-F]{8,56}\b(?<=[0-9][0-9a-fA-F]{0,63})(?<=[a-fA-F][0-9a-fA-F]{0,63}))/g,
+    replacement: (match) => match.length === 36 && match[8] === "-" ? "uuid" : "hash",
+    why: "UUIDs identify one machine, boot or report, hashes one build; never the crash",
+    example: {
+      before: "Kernel UUID: 1B3C5D7E-2A4B-4C6D-8E0F-A1B2C3D4E5F6, commit 3f9d2c41b7a8e6d5c4b3a29180f7e6d5c4b3a291",
+      after: "Kernel UUID: uuid, commit hash"
+    }
+  },
+  {
+    name: "iso-timestamp",
+    // ISO-8601 dates with optional time, fraction and zone (`2024-11-05T10:22:33.123+01:00`).
+    pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?\b/g,
+    replacement: "timestamp",
+    why: "when a crash happened differs between every report of it",
+    example: {
+      before: "Date/Time: 2024-11-05 10:22:33.4817 +0100",
+      after: "Date/Time: timestamp"
+    }
+  },
+  {
+    name: "weekday-date",
+    // `Mon Aug 25` style dates from kernel version strings and syslog headers.
+    pattern: /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6},? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6} {1,2}\d{1,2}\b/g,
+    replacement: "date",
+    why: "build and log dates vary between machines and releases",
+    example: { before: "Last login: Tue Oct  8 on ttys001", after: "Last login: date on ttys001" }
+  },
+  {
+    name: "clock-time",
+    // `21:17:51` or `09:03:12.042`: a time of day left over after dates.
+    pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\b/g,
+    replacement: "clock",
+    why: "log lines start with the time they were written",
+    example: { before: "[09:03:12.042] worker 3 booted", after: "[clock] worker 3 booted" }
+  },
+  {
+    name: "home-path-unix",
+    // `/Users/<name>/` and `/home/<name>/`: the user name is personal and varies.
+    pattern: /(?<![\w.-])\/(?:Users|home)\/[^/\s:'"`()]{1,64}\//g,
+    replacement: "~/",
+    why: "paths under a home folder carry the reporter\u2019s user name",
+    example: {
+      before: "at /Users/alice/src/app/lib/worker.js:14:22",
+      after: "at ~/src/app/lib/worker.js:14:22"
+    }
+  },
+  {
+    name: "home-path-windows",
+    // `C:\Users\<name>\`, also with doubled (JSON-escaped) or forward slashes.
+    pattern: /\b[A-Za-z]:[\\/]{1,2}[Uu]sers[\\/]{1,2}[^\\/\s:'"`()]{1,64}[\\/]{1,2}/g,
+    replacement: "~\\",
+    why: "Windows profile folders carry the reporter\u2019s user name",
+    example: {
+      before: "in C:\\Users\\carol\\source\\Demo\\Program.cs:line 42",
+      after: "in ~\\source\\Demo\\Program.cs:line 42"
+    }
+  },
+  {
+    name: "macos-temp-folder",
+    // `/var/folders/xy/abc123.../T/`: a per-user random temp folder on macOS.
+    pattern: /\/var\/folders\/[\w+-]{1,8}\/[\w+-]{1,64}\//g,
+    replacement: "/tmp/",
+    why: "the two random folder names differ on every Mac",
+    example: { before: "cd /var/folders/5k/q1w2e3r4t5y6_x/T/build", after: "cd /tmp/T/build" }
+  },
+  {
+    name: "hex-address",
+    // `0x` + 9..64 hex digits is a pointer or address; `0x` + up to 8 digits is kept (often an error code
+    // such as `0xfae94003` or `0xc0000005`).
+    pattern: /\b0x[0-9a-fA-F]{9,64}(?![\w])/g,
+    replacement: "addr",
+    why: "addresses change with ASLR on every run; short hex numbers are usually codes and stay",
+    example: {
+      before: "#4  0x00005555555b18a7 in newhpart (L=0x5555556882a0) errcode 0xfae94003",
+      after: "#4  addr in newhpart (L=addr) errcode 0xfae94003"
+    }
+  },
+  {
+    name: "build-revision",
+    // A 7..15 hex id (with a letter) after `revision` or `build` in version banners: `ruby 3.4.1 (2024-12-25
+    // revision 48d4efcb85)`, `Docker version 27.3.1, build ce12230`. A commit named in prose stays.
+    pattern: /\b(revision|build)([ :=@-]{1,3})(?=[0-9]{0,14}[a-f])[0-9a-f]{7,15}\b/g,
+    replacement: "$1$2hash",
+    why: "the build of a release differs between machines; the release version is the signal",
+    example: { before: "ruby 3.4.1 (revision 48d4efcb85) +YJIT", after: "ruby 3.4.1 (revision hash) +YJIT" }
+  },
+  {
+    name: "bracketed-pid",
+    // `[12345]` or `[12345:67890]`: a process (and thread) id in brackets, as loggers print it.
+    pattern: /\[\d{3,7}(?:[:/.]\d{1,7})?\]/g,
+    replacement: "[pid]",
+    why: "process and thread ids are assigned per run",
+    example: { before: "puma[48213]: worker 2 died", after: "puma[pid]: worker 2 died" }
+  },
+  {
+    name: "pid-field",
+    // `pid 4711`, `pid=4711`, `tid: 59`: a named process or thread id.
+    pattern: /\b(pid|tid)(\s?[:=#]?\s?)\d{1,7}\b/g,
+    replacement: "$1$2$1",
+    why: "process and thread ids are assigned per run",
+    example: { before: "Panicked task: pid 4711: ruby", after: "Panicked task: pid pid: ruby" }
+  },
+  {
+    name: "symbol-offset-spaced",
+    // ` + 180` after a symbol at the end of a frame (macOS crash reports, lldb, sample output); the
+    // literal comes first and the symbol is checked behind it, so the scan jumps from `+` to `+`.
+    pattern: / \+ (?<=[\w\]>)] \+ )(?:0x[0-9a-fA-F]{1,16}|\d{1,9})(?=[ \t]*(?:\n|$)|[ \t]+[([])/g,
+    replacement: "",
+    why: "the offset into a function changes with every build; the function name is the signal",
+    example: {
+      before: "2   libsystem_c.dylib   addr abort + 180",
+      after: "2   libsystem_c.dylib   addr abort"
+    }
+  },
+  {
+    name: "symbol-offset-attached",
+    // `+0x1c` or `+301` glued to a symbol (`lj_gc_step+100`, `ntdll!RtlRaise+0x4e`).
+    pattern: /\+(?<=[\w\]>)(]\+)(?:0x[0-9a-fA-F]{1,16}|\d{1,9})(?![\w.])/g,
+    replacement: "",
+    why: "the offset into a function changes with every build; the function name is the signal",
+    example: { before: "#10 addr in lj_gc_step+100", after: "#10 addr in lj_gc_step" }
+  },
+  {
+    name: "go-pc-offset",
+    // ` +0x19c` after `file.go:76` in Go tracebacks: the pc offset in the function.
+    pattern: / \+0x(?<=:\d{1,7} \+0x)[0-9a-fA-F]{1,16}(?![\w])/g,
+    replacement: "",
+    why: "the pc offset changes with every build",
+    example: {
+      before: "	/srv/app/internal/poller/poll.go:76 +0x19c",
+      after: "	/srv/app/internal/poller/poll.go:76"
+    }
+  }
+];
+function applyRule(rule, text) {
+  rule.pattern.lastIndex = 0;
+  const { replacement } = rule;
+  return typeof replacement === "string" ? text.replace(rule.pattern, replacement) : text.replace(rule.pattern, replacement);
+}
+function normalizeText(text) {
+  let out = text;
+  for (const rule of NORMALIZATION_RULES) out = applyRule(rule, out);
+  return out;
+}
+
+// src/text/tokenize.ts
+var import_porter_stemmer = __toESM(require_porter_stemmer(), 1);
+var TOKEN = /[\p{L}\p{N}_]+/gu;
+var UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+var RUNS = new RegExp("(\\p{Script=Han}+)|([\\p{scx=Hiragana}\\p{scx=Katakana}\\p{Script=Thai}]+)|([^\\p{Script=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{Script=Thai}]+)", "gu");
+var MAX_TOKEN_LENGTH = 80;
+var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+function tokenize(text) {
+  return tokenizeWithSpans(text).tokens;
+}
+function tokenizeWithSpans(text) {
+  const out = { tokens: [], starts: [], ends: [] };
+  const lower2 = text.toLowerCase();
+  const n = lower2.length;
+  let i = 0;
+  while (i < n) {
+    const c = lower2.charCodeAt(i);
+    if (c < 128) {
+      if (!ASCII_WORD[c]) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && ASCII_WORD[lower2.charCodeAt(j)]) j++;
+      if (j === n || lower2.charCodeAt(j) < 128) {
+        pushToken(out, lower2.slice(i, j), i);
+        i = j;
+        continue;
+      }
+    }
+    WORD.lastIndex = i;
+    const m = WORD.exec(lower2);
+    if (!m) {
+      i++;
+      continue;
+    }
+    pushUnicodeToken(out, m[0], i);
+    i += m[0].length;
+  }
+  return out;
+}
+var ASCII_WORD = new Uint8Array(128).map((_, c) => /[a-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0);
+var WORD = new RegExp(TOKEN.source, "uy");
+function pushUnicodeToken(out, raw, at) {
+  if (!UNSPACED.test(raw)) {
+    pushToken(out, raw, at);
+    return;
+  }
+  for (const run of raw.matchAll(RUNS)) {
+    const runAt = at + run.index;
+    if (run[1]) pushHanBigrams(out, run[1], runAt);
+    else if (run[2]) {
+      for (const seg of segmenter.segment(run[2])) {
+        if (seg.isWordLike) pushToken(out, seg.segment, runAt + seg.index);
+      }
+    } else if (run[3]) pushToken(out, run[3], runAt);
+  }
+}
+function push(out, token, start, end) {
+  out.tokens.push(token);
+  out.starts.push(start);
+  out.ends.push(end);
+}
+function pushHanBigrams(out, run, at) {
+  if (run.length === 1) push(out, run, at, at + 1);
+  for (let i = 0; i + 1 < run.length; i++) push(out, run.slice(i, i + 2), at + i, at + i + 2);
+}
+function pushToken(out, raw, at) {
+  let a = 0;
+  let b = raw.length;
+  while (a < b && raw.charCodeAt(a) === 95) a++;
+  while (b > a && raw.charCodeAt(b - 1) === 95) b--;
+  if (b === a || b - a > MAX_TOKEN_LENGTH) return;
+  push(out, a === 0 && b === raw.length ? raw : raw.slice(a, b), at + a, at + b);
+}
+var stemCache = /* @__PURE__ */ new Map();
+function stem(token) {
+  if (token.length <= 3 || !isPlainWord(token)) return token;
+  let s = stemCache.get(token);
+  if (s === void 0) {
+    s = import_porter_stemmer.default.stem(token);
+    if (stemCache.size < 5e4) stemCache.set(detached(token), s = detached(s));
+  }
+  return s;
+}
+function isPlainWord(token) {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+// src/catalog/lint-incident.ts
+function yamlTypeTrap(value) {
+  if (typeof value === "number") {
+    const hex3 = Number.isInteger(value) && value > 9 ? ` (0x${value.toString(16)} in hex)` : "";
+    return `YAML read this as the number ${value}${hex3}, not as text: put it in quotes, as written`;
+  }
+  if (typeof value === "boolean") return `YAML read this as ${value}, not as text: put it in quotes`;
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && !["phrase", "weight"].includes(entries[0][0])) {
+      const [key, v] = entries[0];
+      const written = `${key}: ${typeof v === "object" ? "\u2026" : String(v)}`;
+      return `YAML read "${written}" as a mapping (a colon followed by a space starts one): put the phrase in quotes, '${written}'`;
+    }
+  }
+  return null;
+}
+
 // src/catalog/parse-incident-file.ts
 var MAX_INCIDENT_FILE_BYTES = 256 * 1024;
 var MAX_ALIASES = 50;
@@ -32244,7 +32516,7 @@ function parseText(file2, text) {
   }
   if (unsupportedTags.length > 0) return { ok: false, problems: unsupportedTagProblems(file2, data) };
   const parsed = incidentFileSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: zodProblems(file2, parsed.error) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(file2, parsed.error, data) };
   return { ok: true, incident: detachedStrings(toIncident(parsed.data, file2)) };
 }
 var TOO_LARGE = `file is larger than ${MAX_INCIDENT_FILE_BYTES / 1024} KB`;
@@ -32309,7 +32581,7 @@ function unsupportedTagProblems(file2, data) {
   walk(data, "");
   return out.length > 0 ? out : [{ file: file2, field: "(yaml)", message: message(unsupportedTags[0]) }];
 }
-function zodProblems(file2, error62) {
+function zodProblems(file2, error62, data) {
   return error62.issues.flatMap((issue2) => {
     const path = issue2.path.map(String);
     if (issue2.code === "unrecognized_keys") {
@@ -32319,8 +32591,17 @@ function zodProblems(file2, error62) {
         message: `unknown field "${key}" (see signatures/README.md; phrases are matched as tokens, there are no regular expressions)`
       }));
     }
-    return [{ file: file2, field: path.length > 0 ? path.join(".") : "(file)", message: issue2.message }];
+    const trap = issue2.code === "invalid_type" && issue2.expected === "string" || issue2.code === "invalid_union" && /^\d+$/.test(path.at(-1) ?? "") ? yamlTypeTrap(valueAt(data, path)) : null;
+    return [{ file: file2, field: path.length > 0 ? path.join(".") : "(file)", message: trap ?? issue2.message }];
   });
+}
+function valueAt(data, path) {
+  let at = data;
+  for (const key of path) {
+    if (at === null || typeof at !== "object") return void 0;
+    at = at[key];
+  }
+  return at;
 }
 function weighted(items, weight) {
   return items.map(
@@ -33343,99 +33624,6 @@ function fitText(body) {
   return body.length <= MAX_COMMENT_CHARS ? body : fit([body]);
 }
 
-// src/text/tokenize.ts
-var import_porter_stemmer = __toESM(require_porter_stemmer(), 1);
-var TOKEN = /[\p{L}\p{N}_]+/gu;
-var UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-var RUNS = new RegExp("(\\p{Script=Han}+)|([\\p{scx=Hiragana}\\p{scx=Katakana}\\p{Script=Thai}]+)|([^\\p{Script=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{Script=Thai}]+)", "gu");
-var MAX_TOKEN_LENGTH = 80;
-var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-function tokenize(text) {
-  return tokenizeWithSpans(text).tokens;
-}
-function tokenizeWithSpans(text) {
-  const out = { tokens: [], starts: [], ends: [] };
-  const lower2 = text.toLowerCase();
-  const n = lower2.length;
-  let i = 0;
-  while (i < n) {
-    const c = lower2.charCodeAt(i);
-    if (c < 128) {
-      if (!ASCII_WORD[c]) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < n && ASCII_WORD[lower2.charCodeAt(j)]) j++;
-      if (j === n || lower2.charCodeAt(j) < 128) {
-        pushToken(out, lower2.slice(i, j), i);
-        i = j;
-        continue;
-      }
-    }
-    WORD.lastIndex = i;
-    const m = WORD.exec(lower2);
-    if (!m) {
-      i++;
-      continue;
-    }
-    pushUnicodeToken(out, m[0], i);
-    i += m[0].length;
-  }
-  return out;
-}
-var ASCII_WORD = new Uint8Array(128).map((_, c) => /[a-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0);
-var WORD = new RegExp(TOKEN.source, "uy");
-function pushUnicodeToken(out, raw, at) {
-  if (!UNSPACED.test(raw)) {
-    pushToken(out, raw, at);
-    return;
-  }
-  for (const run of raw.matchAll(RUNS)) {
-    const runAt = at + run.index;
-    if (run[1]) pushHanBigrams(out, run[1], runAt);
-    else if (run[2]) {
-      for (const seg of segmenter.segment(run[2])) {
-        if (seg.isWordLike) pushToken(out, seg.segment, runAt + seg.index);
-      }
-    } else if (run[3]) pushToken(out, run[3], runAt);
-  }
-}
-function push(out, token, start, end) {
-  out.tokens.push(token);
-  out.starts.push(start);
-  out.ends.push(end);
-}
-function pushHanBigrams(out, run, at) {
-  if (run.length === 1) push(out, run, at, at + 1);
-  for (let i = 0; i + 1 < run.length; i++) push(out, run.slice(i, i + 2), at + i, at + i + 2);
-}
-function pushToken(out, raw, at) {
-  let a = 0;
-  let b = raw.length;
-  while (a < b && raw.charCodeAt(a) === 95) a++;
-  while (b > a && raw.charCodeAt(b - 1) === 95) b--;
-  if (b === a || b - a > MAX_TOKEN_LENGTH) return;
-  push(out, a === 0 && b === raw.length ? raw : raw.slice(a, b), at + a, at + b);
-}
-var stemCache = /* @__PURE__ */ new Map();
-function stem(token) {
-  if (token.length <= 3 || !isPlainWord(token)) return token;
-  let s = stemCache.get(token);
-  if (s === void 0) {
-    s = import_porter_stemmer.default.stem(token);
-    if (stemCache.size < 5e4) stemCache.set(detached(token), s = detached(s));
-  }
-  return s;
-}
-function isPlainWord(token) {
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c < 97 || c > 122) return false;
-  }
-  return true;
-}
-
 // src/text/stopwords.ts
 var import_stopwords = __toESM(require_stopwords(), 1);
 var STOPWORDS = new Set(import_stopwords.words);
@@ -33648,6 +33836,7 @@ function unitVector(tf, idf, unknownIdf = 0) {
 
 // src/match/report-features.ts
 var MAX_FRAMES = 400;
+var MAX_PLACES = 4;
 function reportFeatures(signals, index, repo) {
   const spans = tokenizeWithSpans(signals.text);
   const tokens = spans.tokens;
@@ -33729,7 +33918,7 @@ function negatedTokenFlags(starts, ranges) {
   return flags;
 }
 function findPhrases(seq2, starts, quote, negated = null) {
-  const found = /* @__PURE__ */ new Set();
+  const found = /* @__PURE__ */ new Map();
   const out = [];
   const negatedOnly = /* @__PURE__ */ new Map();
   for (let i = 0; i < seq2.length; i++) {
@@ -33739,14 +33928,19 @@ function findPhrases(seq2, starts, quote, negated = null) {
     while (node2) {
       if (node2.phrases) {
         for (const phrase2 of node2.phrases) {
-          if (found.has(phrase2)) continue;
-          if (inNegation) {
-            if (!negatedOnly.has(phrase2))
-              negatedOnly.set(phrase2, { phrase: phrase2, matched: quote(i, j).slice(0, 200) });
+          const seen = found.get(phrase2);
+          if (seen) {
+            if (!inNegation && seen.at.length < 2 * MAX_PLACES) seen.at.push(i, j);
             continue;
           }
-          found.add(phrase2);
-          out.push({ phrase: phrase2, matched: quote(i, j).slice(0, 200) });
+          if (inNegation) {
+            if (!negatedOnly.has(phrase2))
+              negatedOnly.set(phrase2, { phrase: phrase2, matched: quote(i, j).slice(0, 200), at: [i, j] });
+            continue;
+          }
+          const first = { phrase: phrase2, matched: quote(i, j).slice(0, 200), at: [i, j] };
+          found.set(phrase2, first);
+          out.push(first);
         }
       }
       if (++j >= seq2.length) break;
@@ -33759,6 +33953,29 @@ function findPhrases(seq2, starts, quote, negated = null) {
 
 // src/match/score-incident.ts
 var import_jaro_winkler_distance = __toESM(require_jaro_winkler_distance(), 1);
+
+// src/match/count-once.ts
+function countOnce(items) {
+  const order = items.map((_, k) => k).sort((a, b) => items[b].points - items[a].points || a - b);
+  const taken = [];
+  const takenBy = new Array(items.length).fill(-1);
+  for (const k of order) {
+    const at = items[k].at;
+    let free = -1;
+    let blocker = -1;
+    for (let p = 0; p < at.length && free < 0; p += 2) {
+      const hit = taken.find((t) => at[p] <= t.last && t.first <= at[p + 1]);
+      if (hit) blocker = hit.by;
+      else free = p;
+    }
+    if (free >= 0 || at.length === 0) {
+      if (free >= 0) taken.push({ first: at[free], last: at[free + 1], by: k });
+    } else {
+      takenBy[k] = blocker;
+    }
+  }
+  return takenBy;
+}
 
 // src/match/generic-terms.ts
 var GENERIC = [
@@ -33921,32 +34138,50 @@ function scoreIncident(hits, ctx) {
   const frameHit = /* @__PURE__ */ new Set();
   const requireHit = /* @__PURE__ */ new Map();
   const excludeHit = /* @__PURE__ */ new Map();
-  for (const { use, found } of hits.uses) {
+  const pointsOf = (use, found) => {
     switch (use.kind) {
       case "signature":
-        signaturePoints += use.weight;
-        evidence.push({ kind: "signature", detail: use.text, matched: found.matched, points: use.weight });
+        return use.weight;
+      case "frame":
+        return ctx.features.frameNames.has(found.phrase.tokens.join("_")) ? use.weight : use.weight * SCORING.frameInProseFactor;
+      case "keyword":
+        return isGenericPhrase(found.phrase.tokens) ? use.weight * SCORING.genericFactor : use.weight;
+      default:
+        return 0;
+    }
+  };
+  const scored = hits.uses.map(({ use, found }) => ({ points: pointsOf(use, found), at: found.at }));
+  const takenBy = countOnce(scored.map((x) => x.points > 0 ? x : { points: 0, at: [] }));
+  hits.uses.forEach(({ use, found }, k) => {
+    const by = takenBy[k];
+    const points = by >= 0 ? 0 : scored[k].points;
+    const inside = by >= 0 ? ` (inside "${hits.uses[by].use.text}": counted once)` : "";
+    switch (use.kind) {
+      case "signature":
+        signaturePoints += points;
+        evidence.push({ kind: "signature", detail: use.text, matched: found.matched + inside, points });
         break;
       case "frame": {
-        const name = found.phrase.tokens.join("_");
-        frameHit.add(name);
-        const inTrace = ctx.features.frameNames.has(name);
-        const points = inTrace ? use.weight : use.weight * SCORING.frameInProseFactor;
+        frameHit.add(found.phrase.tokens.join("_"));
+        const where = ctx.features.frameNames.has(found.phrase.tokens.join("_")) ? "stack frame" : "in text";
         framePoints += points;
         evidence.push({
           kind: "frame",
           detail: use.text,
-          matched: inTrace ? `${found.matched} (stack frame)` : `${found.matched} (in text)`,
+          matched: `${found.matched} (${where})${inside}`,
           points: round(points)
         });
         break;
       }
-      case "keyword": {
-        const points = isGenericPhrase(found.phrase.tokens) ? use.weight * SCORING.genericFactor : use.weight;
+      case "keyword":
         keywordPoints += points;
-        evidence.push({ kind: "keyword", detail: use.text, matched: found.matched, points: round(points) });
+        evidence.push({
+          kind: "keyword",
+          detail: use.text,
+          matched: found.matched + inside,
+          points: round(points)
+        });
         break;
-      }
       case "require":
         if (!requireHit.has(use.group)) requireHit.set(use.group, found.matched);
         break;
@@ -33954,7 +34189,7 @@ function scoreIncident(hits, ctx) {
         if (!excludeHit.has(use.group)) excludeHit.set(use.group, found.matched);
         break;
     }
-  }
+  });
   for (const f of ctx.features.negated) {
     const use = f.phrase.uses.find((u) => u.incident === hits.incident);
     if (use) evidence.push({ kind: "negated", detail: use.text, matched: f.matched, points: 0 });
@@ -35843,167 +36078,6 @@ function collectInlineCode(line, out) {
     if (content !== "") out.push(content);
     pos = close + n;
   }
-}
-
-// src/signals/normalize-text.ts
-var NORMALIZATION_RULES = [
-  {
-    name: "ansi-escape",
-    // ESC, optionally followed by a CSI sequence (`ESC[1;31m`); a lone ESC is dropped too.
-    pattern: /\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~])?/g,
-    replacement: "",
-    why: "terminal colours wrap words in escape codes that differ between terminals, not crashes",
-    example: { before: "\x1B[1;31mfatal error:\x1B[0m out of memory", after: "fatal error: out of memory" }
-  },
-  {
-    name: "hex-identifier",
-    // A hex run at a word start: an 8-4-4-4-12 UUID → `uuid`; 16..64 hex characters with at least one
-    // digit and one letter (a commit, build id or bare address) → `hash`. One pattern for both because
-    // both start with a hex run and every pass over the text costs; the digit/letter test looks behind
-    // the run so only whole runs pay for it.
-    pattern: /\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b|[0-9a-fA-F]{8,56}\b(?<=[0-9][0-9a-fA-F]{0,63})(?<=[a-fA-F][0-9a-fA-F]{0,63}))/g,
-    replacement: (match) => match.length === 36 && match[8] === "-" ? "uuid" : "hash",
-    why: "UUIDs identify one machine, boot or report, hashes one build; never the crash",
-    example: {
-      before: "Kernel UUID: 1B3C5D7E-2A4B-4C6D-8E0F-A1B2C3D4E5F6, commit 3f9d2c41b7a8e6d5c4b3a29180f7e6d5c4b3a291",
-      after: "Kernel UUID: uuid, commit hash"
-    }
-  },
-  {
-    name: "iso-timestamp",
-    // ISO-8601 dates with optional time, fraction and zone (`2024-11-05T10:22:33.123+01:00`).
-    pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?\b/g,
-    replacement: "timestamp",
-    why: "when a crash happened differs between every report of it",
-    example: {
-      before: "Date/Time: 2024-11-05 10:22:33.4817 +0100",
-      after: "Date/Time: timestamp"
-    }
-  },
-  {
-    name: "weekday-date",
-    // `Mon Aug 25` style dates from kernel version strings and syslog headers.
-    pattern: /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6},? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6} {1,2}\d{1,2}\b/g,
-    replacement: "date",
-    why: "build and log dates vary between machines and releases",
-    example: { before: "Last login: Tue Oct  8 on ttys001", after: "Last login: date on ttys001" }
-  },
-  {
-    name: "clock-time",
-    // `21:17:51` or `09:03:12.042`: a time of day left over after dates.
-    pattern: /\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\b/g,
-    replacement: "clock",
-    why: "log lines start with the time they were written",
-    example: { before: "[09:03:12.042] worker 3 booted", after: "[clock] worker 3 booted" }
-  },
-  {
-    name: "home-path-unix",
-    // `/Users/<name>/` and `/home/<name>/`: the user name is personal and varies.
-    pattern: /(?<![\w.-])\/(?:Users|home)\/[^/\s:'"`()]{1,64}\//g,
-    replacement: "~/",
-    why: "paths under a home folder carry the reporter\u2019s user name",
-    example: {
-      before: "at /Users/alice/src/app/lib/worker.js:14:22",
-      after: "at ~/src/app/lib/worker.js:14:22"
-    }
-  },
-  {
-    name: "home-path-windows",
-    // `C:\Users\<name>\`, also with doubled (JSON-escaped) or forward slashes.
-    pattern: /\b[A-Za-z]:[\\/]{1,2}[Uu]sers[\\/]{1,2}[^\\/\s:'"`()]{1,64}[\\/]{1,2}/g,
-    replacement: "~\\",
-    why: "Windows profile folders carry the reporter\u2019s user name",
-    example: {
-      before: "in C:\\Users\\carol\\source\\Demo\\Program.cs:line 42",
-      after: "in ~\\source\\Demo\\Program.cs:line 42"
-    }
-  },
-  {
-    name: "macos-temp-folder",
-    // `/var/folders/xy/abc123.../T/`: a per-user random temp folder on macOS.
-    pattern: /\/var\/folders\/[\w+-]{1,8}\/[\w+-]{1,64}\//g,
-    replacement: "/tmp/",
-    why: "the two random folder names differ on every Mac",
-    example: { before: "cd /var/folders/5k/q1w2e3r4t5y6_x/T/build", after: "cd /tmp/T/build" }
-  },
-  {
-    name: "hex-address",
-    // `0x` + 9..64 hex digits is a pointer or address; `0x` + up to 8 digits is kept (often an error code
-    // such as `0xfae94003` or `0xc0000005`).
-    pattern: /\b0x[0-9a-fA-F]{9,64}(?![\w])/g,
-    replacement: "addr",
-    why: "addresses change with ASLR on every run; short hex numbers are usually codes and stay",
-    example: {
-      before: "#4  0x00005555555b18a7 in newhpart (L=0x5555556882a0) errcode 0xfae94003",
-      after: "#4  addr in newhpart (L=addr) errcode 0xfae94003"
-    }
-  },
-  {
-    name: "build-revision",
-    // A 7..15 hex id (with a letter) after `revision` or `build` in version banners: `ruby 3.4.1 (2024-12-25
-    // revision 48d4efcb85)`, `Docker version 27.3.1, build ce12230`. A commit named in prose stays.
-    pattern: /\b(revision|build)([ :=@-]{1,3})(?=[0-9]{0,14}[a-f])[0-9a-f]{7,15}\b/g,
-    replacement: "$1$2hash",
-    why: "the build of a release differs between machines; the release version is the signal",
-    example: { before: "ruby 3.4.1 (revision 48d4efcb85) +YJIT", after: "ruby 3.4.1 (revision hash) +YJIT" }
-  },
-  {
-    name: "bracketed-pid",
-    // `[12345]` or `[12345:67890]`: a process (and thread) id in brackets, as loggers print it.
-    pattern: /\[\d{3,7}(?:[:/.]\d{1,7})?\]/g,
-    replacement: "[pid]",
-    why: "process and thread ids are assigned per run",
-    example: { before: "puma[48213]: worker 2 died", after: "puma[pid]: worker 2 died" }
-  },
-  {
-    name: "pid-field",
-    // `pid 4711`, `pid=4711`, `tid: 59`: a named process or thread id.
-    pattern: /\b(pid|tid)(\s?[:=#]?\s?)\d{1,7}\b/g,
-    replacement: "$1$2$1",
-    why: "process and thread ids are assigned per run",
-    example: { before: "Panicked task: pid 4711: ruby", after: "Panicked task: pid pid: ruby" }
-  },
-  {
-    name: "symbol-offset-spaced",
-    // ` + 180` after a symbol at the end of a frame (macOS crash reports, lldb, sample output); the
-    // literal comes first and the symbol is checked behind it, so the scan jumps from `+` to `+`.
-    pattern: / \+ (?<=[\w\]>)] \+ )(?:0x[0-9a-fA-F]{1,16}|\d{1,9})(?=[ \t]*(?:\n|$)|[ \t]+[([])/g,
-    replacement: "",
-    why: "the offset into a function changes with every build; the function name is the signal",
-    example: {
-      before: "2   libsystem_c.dylib   addr abort + 180",
-      after: "2   libsystem_c.dylib   addr abort"
-    }
-  },
-  {
-    name: "symbol-offset-attached",
-    // `+0x1c` or `+301` glued to a symbol (`lj_gc_step+100`, `ntdll!RtlRaise+0x4e`).
-    pattern: /\+(?<=[\w\]>)(]\+)(?:0x[0-9a-fA-F]{1,16}|\d{1,9})(?![\w.])/g,
-    replacement: "",
-    why: "the offset into a function changes with every build; the function name is the signal",
-    example: { before: "#10 addr in lj_gc_step+100", after: "#10 addr in lj_gc_step" }
-  },
-  {
-    name: "go-pc-offset",
-    // ` +0x19c` after `file.go:76` in Go tracebacks: the pc offset in the function.
-    pattern: / \+0x(?<=:\d{1,7} \+0x)[0-9a-fA-F]{1,16}(?![\w])/g,
-    replacement: "",
-    why: "the pc offset changes with every build",
-    example: {
-      before: "	/srv/app/internal/poller/poll.go:76 +0x19c",
-      after: "	/srv/app/internal/poller/poll.go:76"
-    }
-  }
-];
-function applyRule(rule, text) {
-  rule.pattern.lastIndex = 0;
-  const { replacement } = rule;
-  return typeof replacement === "string" ? text.replace(rule.pattern, replacement) : text.replace(rule.pattern, replacement);
-}
-function normalizeText(text) {
-  let out = text;
-  for (const rule of NORMALIZATION_RULES) out = applyRule(rule, out);
-  return out;
 }
 
 // src/signals/remove-boilerplate.ts

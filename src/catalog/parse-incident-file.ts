@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import type { CatalogProblem, Incident, WeightedPhrase } from '../types.js';
 import { detachedStrings } from '../text/detached.js';
 import { DEFAULT_WEIGHTS, incidentFileSchema, type IncidentFile } from './incident-schema.js';
+import { yamlTypeTrap } from './lint-incident.js';
 
 /** Largest incident file read; bigger ones are refused before parsing. */
 export const MAX_INCIDENT_FILE_BYTES = 256 * 1024;
@@ -90,7 +91,7 @@ function parseText(file: string, text: string): ParseResult {
   if (unsupportedTags.length > 0) return { ok: false, problems: unsupportedTagProblems(file, data) };
 
   const parsed = incidentFileSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: zodProblems(file, parsed.error) };
+  if (!parsed.success) return { ok: false, problems: zodProblems(file, parsed.error, data) };
   // js-yaml's scalars are views of the file's text, so one kept string would keep the whole file alive
   // (about 30% of a loaded catalog's heap): the incident keeps detached copies.
   return { ok: true, incident: detachedStrings(toIncident(parsed.data, file)) };
@@ -184,7 +185,7 @@ function unsupportedTagProblems(file: string, data: object): CatalogProblem[] {
   return out.length > 0 ? out : [{ file, field: '(yaml)', message: message(unsupportedTags[0]!) }];
 }
 
-function zodProblems(file: string, error: z.ZodError): CatalogProblem[] {
+function zodProblems(file: string, error: z.ZodError, data: unknown): CatalogProblem[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     // An unknown key is named itself, not its parent (`regex`, `match.pattern`): the field to fix.
@@ -195,8 +196,23 @@ function zodProblems(file: string, error: z.ZodError): CatalogProblem[] {
         message: `unknown field "${key}" (see signatures/README.md; phrases are matched as tokens, there are no regular expressions)`,
       }));
     }
-    return [{ file, field: path.length > 0 ? path.join('.') : '(file)', message: issue.message }];
+    // A string the author wrote that YAML read as a mapping, a number or a boolean: say so, and the fix.
+    const trap =
+      (issue.code === 'invalid_type' && issue.expected === 'string') ||
+      (issue.code === 'invalid_union' && /^\d+$/.test(path.at(-1) ?? ''))
+        ? yamlTypeTrap(valueAt(data, path))
+        : null;
+    return [{ file, field: path.length > 0 ? path.join('.') : '(file)', message: trap ?? issue.message }];
   });
+}
+
+function valueAt(data: unknown, path: readonly string[]): unknown {
+  let at = data;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 function weighted(items: IncidentFile['match']['signatures'], weight: number): WeightedPhrase[] {

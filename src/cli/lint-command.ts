@@ -5,6 +5,11 @@ import { BUNDLED_CATALOG_DIR, loadCatalog } from '../catalog/bundled-catalog.js'
 import { compileIndex } from '../match/compile-index.js';
 import { loadCatalogDir } from '../catalog/load-catalog.js';
 import { checkExamples } from '../triage/check-examples.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { INCIDENT_FILE } from '../catalog/load-catalog.js';
+import { lintIncident, lintIncidentText } from '../catalog/lint-incident.js';
+import type { CatalogProblem } from '../types.js';
 import { parse } from './args.js';
 import { formatProblem, type Io } from './io.js';
 
@@ -16,6 +21,15 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const dir = resolve(p.positionals[0] ?? BUNDLED_CATALOG_DIR);
   const own = loadCatalogDir(dir);
   const problems = [...own.problems];
+  const warnings: CatalogProblem[] = [];
+  // The rules an author cannot see: YAML that dropped text, phrases normalization rewrites, nested phrases.
+  for (const name of safeList(dir))
+    problems.push(...lintIncidentText(join(dir, name), readFileSync(join(dir, name), 'utf8')));
+  for (const incident of own.incidents) {
+    const found = lintIncident(incident);
+    problems.push(...found.errors);
+    warnings.push(...found.warnings);
+  }
   if (!p.values['no-examples'] && own.incidents.length > 0) {
     // Examples are checked against what the app would use: the bundled catalog plus this folder.
     const isBundled = dir === resolve(BUNDLED_CATALOG_DIR);
@@ -25,9 +39,21 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     problems.push(...checkExamples(own.incidents, compileIndex(all.incidents)));
   }
   for (const problem of problems) io.out(formatProblem(problem));
+  for (const warning of warnings) io.out(`warning: ${formatProblem(warning)}`);
   const examples = own.incidents.reduce((n, i) => n + i.examples.length + i.counterExamples.length, 0);
   io.err(
-    `${own.incidents.length} incident(s), ${examples} example(s) checked, ${problems.length} problem(s) in ${dir}`,
+    `${own.incidents.length} incident(s), ${examples} example(s) checked, ${problems.length} problem(s), ${warnings.length} warning(s) in ${dir}`,
   );
   return problems.length > 0 ? 1 : 0;
+}
+
+/** The incident files of `dir` small enough to read (the loader has already reported the others). */
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => INCIDENT_FILE.test(n) && statSync(join(dir, n)).size <= 256 * 1024)
+      .sort();
+  } catch {
+    return [];
+  }
 }

@@ -15,7 +15,15 @@ export interface FoundPhrase {
   phrase: CompiledPhrase;
   /** The report's own words where it was found (unstemmed), for evidence. */
   matched: string;
+  /**
+   * Where it was found, as flat [first, last] token index pairs (the first few places): one incident's
+   * phrases found at the same place (a keyword inside a signature) count once (see score-incident.ts).
+   */
+  at: number[];
 }
+
+/** Places kept per found phrase: enough to tell a phrase that also stands alone from one only nested. */
+const MAX_PLACES = 4;
 
 export interface ReportFeatures {
   tokenCount: number;
@@ -147,7 +155,7 @@ function findPhrases(
   quote: (i: number, j: number) => string,
   negated: Uint8Array | null = null,
 ): { found: FoundPhrase[]; negated: FoundPhrase[] } {
-  const found = new Set<CompiledPhrase>();
+  const found = new Map<CompiledPhrase, FoundPhrase>();
   const out: FoundPhrase[] = [];
   const negatedOnly = new Map<CompiledPhrase, FoundPhrase>();
   for (let i = 0; i < seq.length; i++) {
@@ -157,14 +165,19 @@ function findPhrases(
     while (node) {
       if (node.phrases) {
         for (const phrase of node.phrases) {
-          if (found.has(phrase)) continue;
-          if (inNegation) {
-            if (!negatedOnly.has(phrase))
-              negatedOnly.set(phrase, { phrase, matched: quote(i, j).slice(0, 200) });
+          const seen = found.get(phrase);
+          if (seen) {
+            if (!inNegation && seen.at.length < 2 * MAX_PLACES) seen.at.push(i, j);
             continue;
           }
-          found.add(phrase);
-          out.push({ phrase, matched: quote(i, j).slice(0, 200) });
+          if (inNegation) {
+            if (!negatedOnly.has(phrase))
+              negatedOnly.set(phrase, { phrase, matched: quote(i, j).slice(0, 200), at: [i, j] });
+            continue;
+          }
+          const first = { phrase, matched: quote(i, j).slice(0, 200), at: [i, j] };
+          found.set(phrase, first);
+          out.push(first);
         }
       }
       if (++j >= seq.length) break;

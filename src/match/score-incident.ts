@@ -5,6 +5,7 @@
 import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import type { CatalogIndex, PhraseUse, TermVector } from './compile-index.js';
 import type { Evidence, Incident, Match } from '../types.js';
+import { countOnce } from './count-once.js';
 import { isGenericPhrase } from './generic-terms.js';
 import type { FoundPhrase, ReportFeatures } from './report-features.js';
 import { type VersionLookup, versionPenalties } from './version-evidence.js';
@@ -37,33 +38,55 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
   const requireHit = new Map<number, string>();
   const excludeHit = new Map<number, string>();
 
-  for (const { use, found } of hits.uses) {
+  // The points each use would bring, then one count per place (count-once.ts).
+  const pointsOf = (use: PhraseUse, found: FoundPhrase): number => {
     switch (use.kind) {
       case 'signature':
-        signaturePoints += use.weight;
-        evidence.push({ kind: 'signature', detail: use.text, matched: found.matched, points: use.weight });
+        return use.weight;
+      case 'frame':
+        // A frame in the trace is stronger than the same name mentioned in prose.
+        return ctx.features.frameNames.has(found.phrase.tokens.join('_'))
+          ? use.weight
+          : use.weight * SCORING.frameInProseFactor;
+      case 'keyword':
+        return isGenericPhrase(found.phrase.tokens) ? use.weight * SCORING.genericFactor : use.weight;
+      default:
+        return 0;
+    }
+  };
+  const scored = hits.uses.map(({ use, found }) => ({ points: pointsOf(use, found), at: found.at }));
+  const takenBy = countOnce(scored.map((x) => (x.points > 0 ? x : { points: 0, at: [] })));
+
+  hits.uses.forEach(({ use, found }, k) => {
+    const by = takenBy[k]!;
+    const points = by >= 0 ? 0 : scored[k]!.points;
+    const inside = by >= 0 ? ` (inside "${hits.uses[by]!.use.text}": counted once)` : '';
+    switch (use.kind) {
+      case 'signature':
+        signaturePoints += points;
+        evidence.push({ kind: 'signature', detail: use.text, matched: found.matched + inside, points });
         break;
       case 'frame': {
-        const name = found.phrase.tokens.join('_');
-        frameHit.add(name);
-        // A frame in the trace is stronger than the same name mentioned in prose.
-        const inTrace = ctx.features.frameNames.has(name);
-        const points = inTrace ? use.weight : use.weight * SCORING.frameInProseFactor;
+        frameHit.add(found.phrase.tokens.join('_'));
+        const where = ctx.features.frameNames.has(found.phrase.tokens.join('_')) ? 'stack frame' : 'in text';
         framePoints += points;
         evidence.push({
           kind: 'frame',
           detail: use.text,
-          matched: inTrace ? `${found.matched} (stack frame)` : `${found.matched} (in text)`,
+          matched: `${found.matched} (${where})${inside}`,
           points: round(points),
         });
         break;
       }
-      case 'keyword': {
-        const points = isGenericPhrase(found.phrase.tokens) ? use.weight * SCORING.genericFactor : use.weight;
+      case 'keyword':
         keywordPoints += points;
-        evidence.push({ kind: 'keyword', detail: use.text, matched: found.matched, points: round(points) });
+        evidence.push({
+          kind: 'keyword',
+          detail: use.text,
+          matched: found.matched + inside,
+          points: round(points),
+        });
         break;
-      }
       case 'require':
         if (!requireHit.has(use.group)) requireHit.set(use.group, found.matched);
         break;
@@ -71,7 +94,7 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
         if (!excludeHit.has(use.group)) excludeHit.set(use.group, found.matched);
         break;
     }
-  }
+  });
 
   // What the report mentions only to say it does not apply ("TSO is not enabled"): shown, not counted.
   for (const f of ctx.features.negated) {

@@ -139,9 +139,9 @@ describe('YAML 1.2 core types (what the schema sees)', () => {
   });
 
   it.each([
-    ['true', 'title', /expected string, received boolean/],
-    ['12', 'title', /expected string, received number/],
-    ['0x1F', 'title', /expected string, received number/],
+    ['true', 'title', /YAML read this as true, not as text: put it in quotes/],
+    ['12', 'title', /YAML read this as the number 12 \(0xc in hex\)/],
+    ['0x1F', 'title', /YAML read this as the number 31 \(0x1f in hex\)/],
     ['~', 'title', /expected string, received null/],
   ])('title: %s is refused as not a string', (title, field, message) => {
     const r = parseIncidentFile('types.yml', incident({ title }));

@@ -32,6 +32,11 @@ describe('normalizeText', () => {
   it.each([
     ['short hex error code', 'Error: ret = HV_BAD_ARGUMENT (0xfae94003, at ../target/arm/hvf/hvf.c:1044)'],
     ['Windows NTSTATUS', 'Exception code: 0xc0000005 (access violation)'],
+    ['an NTSTATUS written without 0x', 'The process exited with C0000005 after the update'],
+    ['an OpenSSL error code', 'error:0A000086:SSL routines::certificate verify failed'],
+    ['an HRESULT', 'HRESULT 8007000E: not enough memory resources'],
+    ['a status code', 'status 0x80070005, code=0xC0000409'],
+    ['an exit code in decimal', 'exited with exit code 3221225477'],
     ['source location with column', 'at lj_err.c:111:22 in err_unwind'],
     ['macOS build number', 'macOS 15.1 (24B83) on Apple M4 Max'],
     ['versions', 'Python 3.13.0, LuaJIT 2.1.0-beta3, ruby 3.3.6'],
