@@ -114,6 +114,11 @@ export interface PhraseGroup {
   any: string[];
 }
 
+/** An exclude group: rules a report out unless the incident's own signatures outweigh it (or always). */
+export interface ExcludeGroup extends PhraseGroup {
+  absolute?: boolean | undefined;
+}
+
 /** A weighted phrase. Phrases match whole tokens, case-insensitively, after normalization. */
 export interface WeightedPhrase {
   phrase: string;
@@ -131,7 +136,7 @@ export interface MatchSpec {
   /** Every group must be present for a verdict (context the incident requires). */
   require: PhraseGroup[];
   /** Any group present rules the incident out (a different cause with the same symptoms). */
-  exclude: PhraseGroup[];
+  exclude: ExcludeGroup[];
   /** Repositories where the incident is reported (context, weak evidence). */
   repos: string[];
 }

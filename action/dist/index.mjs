@@ -32134,6 +32134,11 @@ var phraseGroup = external_exports.strictObject({
   name: external_exports.string().min(1).max(120).describe("Shown in the evidence: what this group stands for."),
   any: external_exports.array(phrase).min(1).max(200).describe("Phrases; the group is present when any of them is.")
 });
+var excludeGroup = phraseGroup.extend({
+  absolute: external_exports.boolean().optional().describe(
+    "Rules a report out however strong the incident's own signatures are (default: they may outweigh the group)."
+  )
+});
 var example = external_exports.strictObject({
   title: external_exports.string().max(500),
   body: external_exports.string().max(64 * 1024),
@@ -32174,7 +32179,7 @@ var incidentFileSchema = external_exports.strictObject({
     frames: external_exports.array(weightedPhrase).max(200).default([]),
     keywords: external_exports.array(weightedPhrase).max(300).default([]),
     require: external_exports.array(phraseGroup).max(10).default([]),
-    exclude: external_exports.array(phraseGroup).max(20).default([]),
+    exclude: external_exports.array(excludeGroup).max(20).default([]),
     repos: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name")).max(50).default([])
   }),
   examples: external_exports.array(example).max(50).default([]),
@@ -32868,6 +32873,12 @@ var SCORING = {
   repoPoints: 1,
   /** Each fixed-version / outside-range fact scales the score by this. */
   fixedVersionFactor: 0.4,
+  /**
+   * Points of an incident's own signatures and frames at which an exclude group no longer rules a report
+   * out (unless the group is `absolute`): a report that shows the incident's code, location and frames is
+   * that incident, whatever else one word of it suggests.
+   */
+  excludeOutweighedAt: 12,
   /** A candidate missing a required group, or hit by an exclude group, keeps this much of its confidence. */
   ineligibleFactor: 0.25,
   /** Logistic calibration: the score at which confidence is 0.5, and the spread. */
@@ -34225,9 +34236,19 @@ function scoreIncident(hits, ctx) {
       reasons.push(`the report does not show ${group.name}`);
     }
   });
+  const ownPoints = round(signaturePoints + framePoints);
   incident.match.exclude.forEach((group, gi) => {
     const matched = excludeHit.get(gi);
     if (matched === void 0) return;
+    if (!group.absolute && ownPoints >= SCORING.excludeOutweighedAt) {
+      evidence.push({
+        kind: "excluded",
+        detail: group.name,
+        matched: `${matched} (outweighed: the incident's own signatures and frames count ${ownPoints} points)`,
+        points: 0
+      });
+      return;
+    }
     eligible = false;
     evidence.push({ kind: "excluded", detail: group.name, matched, points: 0 });
     reasons.push(`the report mentions "${matched}", which points to ${group.name}`);

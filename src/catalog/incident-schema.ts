@@ -29,6 +29,15 @@ const phraseGroup = z.strictObject({
   any: z.array(phrase).min(1).max(200).describe('Phrases; the group is present when any of them is.'),
 });
 
+const excludeGroup = phraseGroup.extend({
+  absolute: z
+    .boolean()
+    .optional()
+    .describe(
+      "Rules a report out however strong the incident's own signatures are (default: they may outweigh the group).",
+    ),
+});
+
 const example = z.strictObject({
   title: z.string().max(500),
   body: z.string().max(64 * 1024),
@@ -94,7 +103,7 @@ export const incidentFileSchema = z
       frames: z.array(weightedPhrase).max(200).default([]),
       keywords: z.array(weightedPhrase).max(300).default([]),
       require: z.array(phraseGroup).max(10).default([]),
-      exclude: z.array(phraseGroup).max(20).default([]),
+      exclude: z.array(excludeGroup).max(20).default([]),
       repos: z
         .array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'))
         .max(50)

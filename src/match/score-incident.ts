@@ -138,9 +138,20 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
       reasons.push(`the report does not show ${group.name}`);
     }
   });
+  // An exclude group weighs against the incident's own evidence (its signatures and frames).
+  const ownPoints = round(signaturePoints + framePoints);
   incident.match.exclude.forEach((group, gi) => {
     const matched = excludeHit.get(gi);
     if (matched === undefined) return;
+    if (!group.absolute && ownPoints >= SCORING.excludeOutweighedAt) {
+      evidence.push({
+        kind: 'excluded',
+        detail: group.name,
+        matched: `${matched} (outweighed: the incident's own signatures and frames count ${ownPoints} points)`,
+        points: 0,
+      });
+      return;
+    }
     eligible = false;
     evidence.push({ kind: 'excluded', detail: group.name, matched, points: 0 });
     reasons.push(`the report mentions "${matched}", which points to ${group.name}`);

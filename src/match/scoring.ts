@@ -21,6 +21,12 @@ export const SCORING = {
   repoPoints: 1,
   /** Each fixed-version / outside-range fact scales the score by this. */
   fixedVersionFactor: 0.4,
+  /**
+   * Points of an incident's own signatures and frames at which an exclude group no longer rules a report
+   * out (unless the group is `absolute`): a report that shows the incident's code, location and frames is
+   * that incident, whatever else one word of it suggests.
+   */
+  excludeOutweighedAt: 12,
   /** A candidate missing a required group, or hit by an exclude group, keeps this much of its confidence. */
   ineligibleFactor: 0.25,
   /** Logistic calibration: the score at which confidence is 0.5, and the spread. */
