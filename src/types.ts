@@ -212,6 +212,18 @@ export interface Match {
   evidence: Evidence[];
   /** Plain-language reasons for the reader: why it fell short, version notes. */
   reasons: string[];
+  /** The reporter's own versions of the products the incident's fix and range name, and what they mean. */
+  versions?: ReporterVersion[];
+}
+
+/** A product version the report is on, judged against the incident's `fixed_in` / `affects`. */
+export interface ReporterVersion {
+  product: string;
+  version: string;
+  /** `affected`: before the fix (or inside the range); `fixed`: has the fix; `outside`: outside the range. */
+  status: 'affected' | 'fixed' | 'outside';
+  /** The version with the fix, when the incident names one. */
+  fixedIn?: string;
 }
 
 /** The matcher's answer for one report. */
@@ -223,6 +235,8 @@ export interface Verdict {
   matches: Match[];
   /** Why there is no verdict, when there is none. */
   reason?: string;
+  /** The score a verdict needs at the confidence asked for (for explanations). */
+  neededScore?: number;
 }
 
 /** The comment the app would post, with its labels. */

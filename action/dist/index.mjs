@@ -28271,11 +28271,11 @@ function foldObjects(members2) {
     for (const key of object2.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object2) => object2.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object2 of objects) {
@@ -28284,11 +28284,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json3) {
   const allOf = json3.allOf;
@@ -28298,9 +28298,9 @@ function foldIntersection(json3) {
     if (key in json3)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
@@ -28310,12 +28310,12 @@ function foldIntersection(json3) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json3.allOf;
-  assignProps(json3, folded);
+  assignProps(json3, folded2);
 }
 function finalize(ctx, schema2) {
   const root = ctx.seen.get(schema2);
@@ -32893,6 +32893,10 @@ var DEFAULT_MIN_CONFIDENCE = 0.75;
 function confidenceOf(score) {
   return 1 / (1 + Math.exp(-(score - SCORING.midpoint) / SCORING.spread));
 }
+function scoreFor(confidence) {
+  const c = Math.min(Math.max(confidence, 1e-3), 0.999);
+  return Math.round((SCORING.midpoint + SCORING.spread * Math.log(c / (1 - c))) * 100) / 100;
+}
 
 // src/config/config-schema.ts
 var CONFIG_FILE = ".github/crash-triage.yml";
@@ -33388,31 +33392,32 @@ function cell(text) {
 var MAX_COMMENT_CHARS = 6e4;
 var COMMANDS_LINE = "<sub>Maintainers: `/triage explain` shows the evidence, `/triage as <incident-id>` picks another incident, `/triage dismiss` removes this, `/triage help` lists commands.</sub>";
 function confidenceWords(confidence) {
-  const pct = `${Math.round(confidence * 100)}%`;
-  if (confidence >= 0.9) return `high (${pct})`;
-  if (confidence >= 0.75) return `good (${pct})`;
-  if (confidence >= 0.5) return `moderate (${pct})`;
-  return `low (${pct})`;
+  if (confidence >= 0.9) return "very likely";
+  if (confidence >= 0.75) return "likely";
+  if (confidence >= 0.5) return "possibly";
+  return "unlikely";
 }
 function incidentLabels(incident, options = {}) {
   const prefix = options.labelPrefix ?? "";
   const labels = [...incident.labels.map((l) => `${prefix}${l}`), ...options.extraLabels ?? []];
   return [...new Set(labels.map((l) => l.slice(0, 50)))];
 }
+var SUMMARY_WORDS = 90;
 function renderIncidentComment(incident, match, options = {}) {
   const state = options.chosenBy ? "chosen" : "matched";
   const parts = [renderMarker({ state, incident: incident.id })];
-  parts.push(`### Known incident: ${noMention(incident.title)}`);
-  const how = options.chosenBy ? `**Chosen by** @\u200D${options.chosenBy.replace(/[^\w-]/g, "")} with \`/triage as\`` : `**Confidence:** ${confidenceWords(match?.confidence ?? 0)}`;
-  parts.push(`${how} \xB7 **Incident:** ${inlineCode(incident.id)}`);
-  parts.push(noMention(incident.summary));
-  const versionNotes = match?.evidence.filter((e) => e.kind === "version") ?? [];
-  if (versionNotes.length > 0) {
-    const said = match.reasons.filter((r) => r.startsWith("the report is on"));
-    parts.push(`> [!NOTE]
-> ${plainText(said.join("; "))}: this may be a different problem.`);
-  }
-  parts.push(`**Likely cause.** ${noMention(incident.cause)}`);
+  parts.push(`### Known problem: ${noMention(incident.title)}`);
+  const how = options.chosenBy ? `**Chosen by** @\u200D${options.chosenBy.replace(/[^\w-]/g, "")} with \`/triage as\`` : `**${capitalized(confidenceWords(match?.confidence ?? 0))}** the same problem as ${inlineCode(incident.id)}`;
+  parts.push(`${how}. ${whatToDo(incident, match)}`);
+  const notes = versionNotes(match);
+  if (notes) parts.push(notes);
+  const { lead, rest } = splitSummary(noMention(incident.summary));
+  parts.push(lead);
+  parts.push(
+    "**Not your problem?** If this does not describe your crash, say so in a comment; a maintainer will look again."
+  );
+  const more = [rest, `**Likely cause.** ${noMention(incident.cause)}`].filter(Boolean).join("\n\n");
+  parts.push(folded("More about it: the cause", more));
   if (incident.workarounds.length > 0) {
     const ws = incident.workarounds.map((w) => {
       const lines = [`**${noMention(w.title)}**`];
@@ -33420,22 +33425,78 @@ function renderIncidentComment(incident, match, options = {}) {
       if (w.code) lines.push(fence(w.code, w.lang ?? ""));
       return lines.join("\n\n");
     });
-    parts.push(`#### Workarounds
-
-${ws.join("\n\n")}`);
+    parts.push(folded(`Workarounds (${incident.workarounds.length})`, ws.join("\n\n")));
   }
+  const links = [];
   if (incident.fixedIn.length > 0) {
     const fixed = incident.fixedIn.map(
       (f) => `${noMention(f.product)} ${f.version}${f.note ? ` (${noMention(f.note)})` : ""}`
     );
-    parts.push(`**Fixed in:** ${fixed.join("; ")}`);
+    links.push(`**Fixed in:** ${fixed.join("; ")}`);
   }
   if (incident.references.length > 0) {
-    parts.push(`**Links:** ${incident.references.map((r) => `[${cell(r.title)}](${r.url})`).join(" \xB7 ")}`);
+    links.push(incident.references.map((r) => `- [${cell(r.title)}](${r.url})`).join("\n"));
   }
+  if (links.length > 0) parts.push(folded("Fix and links", links.join("\n\n")));
   if (match) parts.push(evidenceDetails("Why this matched", match));
   parts.push(COMMANDS_LINE);
   return { body: fit(parts), labels: incidentLabels(incident, options) };
+}
+function whatToDo(incident, match) {
+  const affected = match?.versions?.find((v) => v.status === "affected" && v.fixedIn);
+  const fix = incident.fixedIn[0];
+  const other = incident.workarounds.find((w) => !fix || !w.title.includes(fix.version));
+  if (affected) {
+    return `**What to do:** update ${productName(affected.product)} to ${affected.fixedIn} or later (you are on ${affected.version}, which is affected)${other ? `; until then: ${noMention(lowerFirst(other.title))}` : ""}.`;
+  }
+  const first = incident.workarounds[0];
+  if (first)
+    return `**What to do:** ${noMention(lowerFirst(first.title))}${fix && !first.title.includes(fix.version) ? ` (fixed in ${productName(fix.product)} ${fix.version})` : ""}.`;
+  if (fix) return `**What to do:** update to ${productName(fix.product)} ${fix.version} or later.`;
+  return "";
+}
+var PRODUCT_NAMES = {
+  macos: "macOS",
+  ios: "iOS",
+  python: "Python",
+  ruby: "Ruby",
+  luajit: "LuaJIT",
+  utm: "UTM",
+  qemu: "QEMU",
+  linux: "Linux",
+  windows: "Windows"
+};
+function productName(product) {
+  return PRODUCT_NAMES[product.toLowerCase()] ?? noMention(product);
+}
+function lowerFirst(text) {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+function versionNotes(match) {
+  const odd = match?.versions?.filter((v) => v.status !== "affected") ?? [];
+  if (odd.length === 0) return "";
+  const said = odd.map(
+    (v) => v.status === "fixed" ? `you are on ${productName(v.product)} ${v.version}, which already has the fix (${v.fixedIn})` : `you are on ${productName(v.product)} ${v.version}, outside the versions this affects`
+  );
+  return `> [!NOTE]
+> ${plainText(said.join("; "))}: this may be a different problem.`;
+}
+function splitSummary(summary) {
+  const words2 = summary.split(/\s+/);
+  if (words2.length <= SUMMARY_WORDS) return { lead: summary, rest: "" };
+  const sentences = summary.match(/[^.!?]+[.!?]+(?:\s+|$)|[^.!?]+$/g) ?? [summary];
+  let lead = "";
+  for (const sentence of sentences) {
+    if (lead && (lead + sentence).split(/\s+/).length > SUMMARY_WORDS) break;
+    lead += sentence;
+  }
+  return { lead: lead.trim(), rest: summary.slice(lead.length).trim() };
+}
+function folded(summary, body) {
+  return [`<details><summary>${cell(summary)}</summary>`, "", body, "", "</details>"].join("\n");
+}
+function capitalized(words2) {
+  return words2.charAt(0).toUpperCase() + words2.slice(1);
 }
 function renderNoMatchComment(verdict) {
   const parts = [renderMarker({ state: "no-match" }), "### No known incident matched"];
@@ -33458,7 +33519,7 @@ function renderExplainComment(verdict) {
   for (const m of verdict.matches.slice(0, 3))
     parts.push(
       evidenceDetails(
-        `${m.id}: score ${m.score}, ${confidenceWords(m.confidence)}${m.eligible ? "" : ", ruled out"}`,
+        `${m.id}: score ${m.score}${verdict.neededScore !== void 0 ? ` (a verdict needs ${verdict.neededScore})` : ""}, ${confidenceWords(m.confidence)}${m.eligible ? "" : ", ruled out"}`,
         m,
         true
       )
@@ -34087,13 +34148,13 @@ function productKey(product) {
   const p = product.trim().toLowerCase();
   return ALIASES[p] ?? p;
 }
-function versionLookup(facts, text, words2) {
+function versionLookup(facts, text, words2, negated = []) {
   const known = /* @__PURE__ */ new Map();
   return (product) => {
     const key = productKey(product);
     if (known.has(key)) return known.get(key);
     let fact = facts.find((f) => f.name === key && f.version !== void 0);
-    if (!fact && key.length >= 2 && mayMention(key, text, words2)) fact = versionInText(key, text);
+    if (!fact && key.length >= 2 && mayMention(key, text, words2)) fact = versionInText(key, text, negated);
     known.set(key, fact);
     return fact;
   };
@@ -34103,10 +34164,42 @@ function mayMention(key, text, words2) {
   const first = tokenize(key)[0];
   return first !== void 0 && words2.has(first);
 }
-function versionInText(key, text) {
+function versionInText(key, text, negated) {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const m = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, "i").exec(text);
-  return m ? { kind: "runtime", name: key, version: m[1], source: m[0] } : void 0;
+  const pattern = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, "gi");
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (inRanges(negated, m.index)) continue;
+    return { kind: "runtime", name: key, version: m[1], source: m[0] };
+  }
+  return void 0;
+}
+function inRanges(ranges, at) {
+  for (let k = 0; k < ranges.length; k += 2) if (at >= ranges[k] && at < ranges[k + 1]) return true;
+  return false;
+}
+function reporterVersions(incident, versionOf) {
+  const out = [];
+  for (const fix of incident.fixedIn) {
+    const fixed = parseVersion(fix.version);
+    const fact = versionOf(fix.product);
+    const have = fact ? parseVersion(fact.version) : null;
+    if (!fixed || !fact || !have) continue;
+    out.push({
+      product: fix.product,
+      version: fact.version,
+      status: compareVersions(have, fixed) >= 0 ? "fixed" : "affected",
+      fixedIn: fix.version
+    });
+  }
+  for (const range of incident.affects) {
+    if (out.some((v) => productKey(v.product) === productKey(range.product))) continue;
+    const fact = versionOf(range.product);
+    if (!fact) continue;
+    const inside = inRange(fact.version, range.range);
+    if (inside === null) continue;
+    out.push({ product: range.product, version: fact.version, status: inside ? "affected" : "outside" });
+  }
+  return out;
 }
 function versionPenalties(incident, versionOf) {
   const out = [];
@@ -34259,7 +34352,9 @@ function scoreIncident(hits, ctx) {
     reasons.push(p.reason);
   }
   const confidence = eligible ? confidenceOf(score) : confidenceOf(score) * SCORING.ineligibleFactor;
+  const versions = reporterVersions(incident, ctx.versionOf);
   return {
+    ...versions.length > 0 ? { versions } : {},
     id: incident.id,
     title: incident.title,
     score: round(score),
@@ -34376,11 +34471,15 @@ function matchIncidents(signals, index, options = {}) {
     index,
     features,
     nearestFrame: nearestFrameLookup(features.frameNamesByPrefix),
-    versionOf: versionLookup(signals.facts, signals.text, features.words),
+    versionOf: versionLookup(signals.facts, signals.text, features.words, signals.negated),
     ...options.repo ? { repo: options.repo } : {}
   };
   const matches = candidates.map((h) => scoreIncident(h, ctx)).sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.id.localeCompare(b.id));
   const limited = matches.slice(0, options.limit ?? 5);
+  const verdict = finalVerdict(matches, limited, minConfidence);
+  return { ...verdict, neededScore: scoreFor(minConfidence) };
+}
+function finalVerdict(matches, limited, minConfidence) {
   const top = matches[0];
   if (!top)
     return {
@@ -41517,7 +41616,7 @@ Nothing to do: ${cell(result.reason)}.
   const confidence = incident && verdict ? verdict.confidence : null;
   const lines = [heading, ""];
   if (incident) {
-    const how = confidence === null ? "chosen by a maintainer" : `confidence ${confidenceWords(confidence)}`;
+    const how = confidence === null ? "chosen by a maintainer" : `${confidenceWords(confidence)} (confidence ${confidence.toFixed(2)})`;
     lines.push(`**Incident:** ${inlineCode(incident.id)}: ${cell(incident.title)} (${how})`);
   } else {
     lines.push(`**No known incident.** ${cell(verdict?.reason ?? plan.reason)}`);

@@ -24,7 +24,10 @@ export function summarizeJob(issue: string, result: JobResult): StepReport {
   const confidence = incident && verdict ? verdict.confidence : null;
   const lines = [heading, ''];
   if (incident) {
-    const how = confidence === null ? 'chosen by a maintainer' : `confidence ${confidenceWords(confidence)}`;
+    const how =
+      confidence === null
+        ? 'chosen by a maintainer'
+        : `${confidenceWords(confidence)} (confidence ${confidence.toFixed(2)})`;
     lines.push(`**Incident:** ${inlineCode(incident.id)}: ${cell(incident.title)} (${how})`);
   } else {
     lines.push(`**No known incident.** ${cell(verdict?.reason ?? plan.reason)}`);

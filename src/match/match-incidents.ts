@@ -5,7 +5,7 @@ import type { CatalogIndex, CompiledPhrase, PhraseUse } from './compile-index.js
 import type { Match, Signals, Verdict } from '../types.js';
 import { type FoundPhrase, reportFeatures } from './report-features.js';
 import { nearestFrameLookup, scoreIncident, type IncidentHits } from './score-incident.js';
-import { DEFAULT_MIN_CONFIDENCE, SCORING } from './scoring.js';
+import { DEFAULT_MIN_CONFIDENCE, SCORING, scoreFor } from './scoring.js';
 import { versionLookup } from './version-evidence.js';
 
 export interface MatchOptions {
@@ -64,14 +64,18 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
     index,
     features,
     nearestFrame: nearestFrameLookup(features.frameNamesByPrefix),
-    versionOf: versionLookup(signals.facts, signals.text, features.words),
+    versionOf: versionLookup(signals.facts, signals.text, features.words, signals.negated),
     ...(options.repo ? { repo: options.repo } : {}),
   };
   const matches: Match[] = candidates
     .map((h) => scoreIncident(h, ctx))
     .sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.id.localeCompare(b.id));
   const limited = matches.slice(0, options.limit ?? 5);
+  const verdict = finalVerdict(matches, limited, minConfidence);
+  return { ...verdict, neededScore: scoreFor(minConfidence) };
+}
 
+function finalVerdict(matches: Match[], limited: Match[], minConfidence: number): Verdict {
   const top = matches[0];
   if (!top)
     return {

@@ -8,7 +8,7 @@ import type { Evidence, Incident, Match } from '../types.js';
 import { countOnce } from './count-once.js';
 import { isGenericPhrase } from './generic-terms.js';
 import type { FoundPhrase, ReportFeatures } from './report-features.js';
-import { type VersionLookup, versionPenalties } from './version-evidence.js';
+import { reporterVersions, type VersionLookup, versionPenalties } from './version-evidence.js';
 import { SCORING, confidenceOf } from './scoring.js';
 
 /** The phrase uses of one incident found in the report, gathered by `matchIncidents`. */
@@ -164,7 +164,9 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
   }
 
   const confidence = eligible ? confidenceOf(score) : confidenceOf(score) * SCORING.ineligibleFactor;
+  const versions = reporterVersions(incident, ctx.versionOf);
   return {
+    ...(versions.length > 0 ? { versions } : {}),
     id: incident.id,
     title: incident.title,
     score: round(score),

@@ -45,3 +45,9 @@ export const DEFAULT_MIN_CONFIDENCE = 0.75;
 export function confidenceOf(score: number): number {
   return 1 / (1 + Math.exp(-(score - SCORING.midpoint) / SCORING.spread));
 }
+
+/** The score at which confidence reaches `confidence` (the inverse of `confidenceOf`). */
+export function scoreFor(confidence: number): number {
+  const c = Math.min(Math.max(confidence, 0.001), 0.999);
+  return Math.round((SCORING.midpoint + SCORING.spread * Math.log(c / (1 - c))) * 100) / 100;
+}

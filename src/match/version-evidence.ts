@@ -1,6 +1,6 @@
 // Version facts against an incident's fixed_in and affects: a report on a version that already has the
 // fix (or outside the affected range) is less likely to be this incident, and the reader is told why.
-import type { Fact, Incident } from '../types.js';
+import type { Fact, Incident, ReporterVersion } from '../types.js';
 import { tokenize } from '../text/tokenize.js';
 import { compareVersions, inRange, parseVersion } from './compare-versions.js';
 
@@ -36,13 +36,14 @@ export function versionLookup(
   facts: readonly Fact[],
   text: string,
   words: { has(token: string): boolean },
+  negated: readonly number[] = [],
 ): VersionLookup {
   const known = new Map<string, Fact | undefined>();
   return (product) => {
     const key = productKey(product);
     if (known.has(key)) return known.get(key);
     let fact = facts.find((f) => f.name === key && f.version !== undefined);
-    if (!fact && key.length >= 2 && mayMention(key, text, words)) fact = versionInText(key, text);
+    if (!fact && key.length >= 2 && mayMention(key, text, words)) fact = versionInText(key, text, negated);
     known.set(key, fact);
     return fact;
   };
@@ -55,11 +56,47 @@ function mayMention(key: string, text: string, words: { has(token: string): bool
   return first !== undefined && words.has(first);
 }
 
-function versionInText(key: string, text: string): Fact | undefined {
+/** The first mention of `key` with a version outside negated clauses ("works on X 1.2" is not the crash's). */
+function versionInText(key: string, text: string, negated: readonly number[]): Fact | undefined {
   // The product name is escaped: incident files cannot inject a pattern here.
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const m = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, 'i').exec(text);
-  return m ? { kind: 'runtime', name: key, version: m[1]!, source: m[0] } : undefined;
+  const pattern = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, 'gi');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (inRanges(negated, m.index)) continue;
+    return { kind: 'runtime', name: key, version: m[1]!, source: m[0] };
+  }
+  return undefined;
+}
+
+function inRanges(ranges: readonly number[], at: number): boolean {
+  for (let k = 0; k < ranges.length; k += 2) if (at >= ranges[k]! && at < ranges[k + 1]!) return true;
+  return false;
+}
+
+/** The reporter's versions of the products the incident names, each judged: affected, fixed or outside. */
+export function reporterVersions(incident: Incident, versionOf: VersionLookup): ReporterVersion[] {
+  const out: ReporterVersion[] = [];
+  for (const fix of incident.fixedIn) {
+    const fixed = parseVersion(fix.version);
+    const fact = versionOf(fix.product);
+    const have = fact ? parseVersion(fact.version!) : null;
+    if (!fixed || !fact || !have) continue;
+    out.push({
+      product: fix.product,
+      version: fact.version!,
+      status: compareVersions(have, fixed) >= 0 ? 'fixed' : 'affected',
+      fixedIn: fix.version,
+    });
+  }
+  for (const range of incident.affects) {
+    if (out.some((v) => productKey(v.product) === productKey(range.product))) continue;
+    const fact = versionOf(range.product);
+    if (!fact) continue;
+    const inside = inRange(fact.version!, range.range);
+    if (inside === null) continue;
+    out.push({ product: range.product, version: fact.version!, status: inside ? 'affected' : 'outside' });
+  }
+  return out;
 }
 
 export function versionPenalties(incident: Incident, versionOf: VersionLookup): VersionPenalty[] {

@@ -20,12 +20,12 @@ export interface RenderOptions {
   chosenBy?: string;
 }
 
+/** Confidence in words, never a percentage: a score is not a probability, and "100%" is never true. */
 export function confidenceWords(confidence: number): string {
-  const pct = `${Math.round(confidence * 100)}%`;
-  if (confidence >= 0.9) return `high (${pct})`;
-  if (confidence >= 0.75) return `good (${pct})`;
-  if (confidence >= 0.5) return `moderate (${pct})`;
-  return `low (${pct})`;
+  if (confidence >= 0.9) return 'very likely';
+  if (confidence >= 0.75) return 'likely';
+  if (confidence >= 0.5) return 'possibly';
+  return 'unlikely';
 }
 
 export function incidentLabels(incident: Incident, options: RenderOptions = {}): string[] {
@@ -34,7 +34,14 @@ export function incidentLabels(incident: Incident, options: RenderOptions = {}):
   return [...new Set(labels.map((l) => l.slice(0, 50)))];
 }
 
-/** The comment for a matched incident. `match` is absent when a maintainer chose the incident by hand. */
+/** Words of the incident summary shown above the fold; the whole summary is in "More about it". */
+const SUMMARY_WORDS = 90;
+
+/**
+ * The comment for a matched incident. `match` is absent when a maintainer chose the incident by hand.
+ * Above the fold, for the reporter: what it is, how sure, what to do on their versions, and what to do if
+ * it is not their problem. Cause, workarounds, links and evidence follow, folded.
+ */
 export function renderIncidentComment(
   incident: Incident,
   match: Match | undefined,
@@ -42,18 +49,20 @@ export function renderIncidentComment(
 ): RenderedComment {
   const state = options.chosenBy ? 'chosen' : 'matched';
   const parts: string[] = [renderMarker({ state, incident: incident.id })];
-  parts.push(`### Known incident: ${noMention(incident.title)}`);
+  parts.push(`### Known problem: ${noMention(incident.title)}`);
   const how = options.chosenBy
     ? `**Chosen by** @\u200d${options.chosenBy.replace(/[^\w-]/g, '')} with \`/triage as\``
-    : `**Confidence:** ${confidenceWords(match?.confidence ?? 0)}`;
-  parts.push(`${how} · **Incident:** ${inlineCode(incident.id)}`);
-  parts.push(noMention(incident.summary));
-  const versionNotes = match?.evidence.filter((e) => e.kind === 'version') ?? [];
-  if (versionNotes.length > 0) {
-    const said = match!.reasons.filter((r) => r.startsWith('the report is on'));
-    parts.push(`> [!NOTE]\n> ${plainText(said.join('; '))}: this may be a different problem.`);
-  }
-  parts.push(`**Likely cause.** ${noMention(incident.cause)}`);
+    : `**${capitalized(confidenceWords(match?.confidence ?? 0))}** the same problem as ${inlineCode(incident.id)}`;
+  parts.push(`${how}. ${whatToDo(incident, match)}`);
+  const notes = versionNotes(match);
+  if (notes) parts.push(notes);
+  const { lead, rest } = splitSummary(noMention(incident.summary));
+  parts.push(lead);
+  parts.push(
+    '**Not your problem?** If this does not describe your crash, say so in a comment; a maintainer will look again.',
+  );
+  const more = [rest, `**Likely cause.** ${noMention(incident.cause)}`].filter(Boolean).join('\n\n');
+  parts.push(folded('More about it: the cause', more));
   if (incident.workarounds.length > 0) {
     const ws = incident.workarounds.map((w) => {
       const lines = [`**${noMention(w.title)}**`];
@@ -61,20 +70,92 @@ export function renderIncidentComment(
       if (w.code) lines.push(fence(w.code, w.lang ?? ''));
       return lines.join('\n\n');
     });
-    parts.push(`#### Workarounds\n\n${ws.join('\n\n')}`);
+    parts.push(folded(`Workarounds (${incident.workarounds.length})`, ws.join('\n\n')));
   }
+  const links: string[] = [];
   if (incident.fixedIn.length > 0) {
     const fixed = incident.fixedIn.map(
       (f) => `${noMention(f.product)} ${f.version}${f.note ? ` (${noMention(f.note)})` : ''}`,
     );
-    parts.push(`**Fixed in:** ${fixed.join('; ')}`);
+    links.push(`**Fixed in:** ${fixed.join('; ')}`);
   }
   if (incident.references.length > 0) {
-    parts.push(`**Links:** ${incident.references.map((r) => `[${cell(r.title)}](${r.url})`).join(' · ')}`);
+    links.push(incident.references.map((r) => `- [${cell(r.title)}](${r.url})`).join('\n'));
   }
+  if (links.length > 0) parts.push(folded('Fix and links', links.join('\n\n')));
   if (match) parts.push(evidenceDetails('Why this matched', match));
   parts.push(COMMANDS_LINE);
   return { body: fit(parts), labels: incidentLabels(incident, options) };
+}
+
+/** One line: the first thing to do, for the reporter's versions when the report gives them. */
+function whatToDo(incident: Incident, match: Match | undefined): string {
+  const affected = match?.versions?.find((v) => v.status === 'affected' && v.fixedIn);
+  const fix = incident.fixedIn[0];
+  // The first workaround that is not "update to the fixed version" (the line says that already).
+  const other = incident.workarounds.find((w) => !fix || !w.title.includes(fix.version));
+  if (affected) {
+    return `**What to do:** update ${productName(affected.product)} to ${affected.fixedIn} or later (you are on ${affected.version}, which is affected)${other ? `; until then: ${noMention(lowerFirst(other.title))}` : ''}.`;
+  }
+  const first = incident.workarounds[0];
+  if (first)
+    return `**What to do:** ${noMention(lowerFirst(first.title))}${fix && !first.title.includes(fix.version) ? ` (fixed in ${productName(fix.product)} ${fix.version})` : ''}.`;
+  if (fix) return `**What to do:** update to ${productName(fix.product)} ${fix.version} or later.`;
+  return '';
+}
+
+// Product names as people write them, for the few that incident files usually give in lower case.
+const PRODUCT_NAMES: Record<string, string> = {
+  macos: 'macOS',
+  ios: 'iOS',
+  python: 'Python',
+  ruby: 'Ruby',
+  luajit: 'LuaJIT',
+  utm: 'UTM',
+  qemu: 'QEMU',
+  linux: 'Linux',
+  windows: 'Windows',
+};
+
+function productName(product: string): string {
+  return PRODUCT_NAMES[product.toLowerCase()] ?? noMention(product);
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** Where the report's own versions do not fit the incident: said plainly, above the fold. */
+function versionNotes(match: Match | undefined): string {
+  const odd = match?.versions?.filter((v) => v.status !== 'affected') ?? [];
+  if (odd.length === 0) return '';
+  const said = odd.map((v) =>
+    v.status === 'fixed'
+      ? `you are on ${productName(v.product)} ${v.version}, which already has the fix (${v.fixedIn})`
+      : `you are on ${productName(v.product)} ${v.version}, outside the versions this affects`,
+  );
+  return `> [!NOTE]\n> ${plainText(said.join('; '))}: this may be a different problem.`;
+}
+
+/** The summary's first sentences up to about SUMMARY_WORDS words, and the rest. */
+function splitSummary(summary: string): { lead: string; rest: string } {
+  const words = summary.split(/\s+/);
+  if (words.length <= SUMMARY_WORDS) return { lead: summary, rest: '' };
+  const sentences = summary.match(/[^.!?]+[.!?]+(?:\s+|$)|[^.!?]+$/g) ?? [summary];
+  let lead = '';
+  for (const sentence of sentences) {
+    if (lead && (lead + sentence).split(/\s+/).length > SUMMARY_WORDS) break;
+    lead += sentence;
+  }
+  return { lead: lead.trim(), rest: summary.slice(lead.length).trim() };
+}
+
+function folded(summary: string, body: string): string {
+  return [`<details><summary>${cell(summary)}</summary>`, '', body, '', '</details>'].join('\n');
+}
+
+function capitalized(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The reply to `/triage` when nothing matched: the nearest candidates and why each fell short. */
@@ -106,7 +187,7 @@ export function renderExplainComment(verdict: Verdict): RenderedComment {
   for (const m of verdict.matches.slice(0, 3))
     parts.push(
       evidenceDetails(
-        `${m.id}: score ${m.score}, ${confidenceWords(m.confidence)}${m.eligible ? '' : ', ruled out'}`,
+        `${m.id}: score ${m.score}${verdict.neededScore !== undefined ? ` (a verdict needs ${verdict.neededScore})` : ''}, ${confidenceWords(m.confidence)}${m.eligible ? '' : ', ruled out'}`,
         m,
         true,
       ),

@@ -31,7 +31,7 @@ describe('crash-triage match', () => {
     expect(j.verdict).toBe('widgetdb-wal-checksum');
     expect(j.confidence).toBeGreaterThan(0.75);
     expect(j.labels).toEqual(['crash', 'widgetdb']);
-    expect(j.comment).toContain('Known incident');
+    expect(j.comment).toContain('Known problem');
     expect(j.matches[0].evidence.length).toBeGreaterThan(0);
   });
 

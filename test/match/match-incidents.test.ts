@@ -76,6 +76,19 @@ describe('matchIncidents', () => {
     expect(m.reasons.join(' ')).toMatch(/already has the fix/);
   });
 
+  it('judges the version the crash happens on, not the one that works', () => {
+    const v = verdictOf(
+      'widgetdb crash',
+      `It works on widgetdb 2.4.1, the crash is on my other box.\n\n${TRACE}`,
+    );
+    const m = v.matches.find((x) => x.id === 'widgetdb-wal-checksum')!;
+    expect(m.versions).toEqual([
+      { product: 'widgetdb', version: '2.3.2', status: 'affected', fixedIn: '2.4.1' },
+    ]);
+    expect(m.reasons.join(' ')).not.toMatch(/already has the fix/);
+    expect(v.incidentId).toBe('widgetdb-wal-checksum');
+  });
+
   it('matches a misspelt frame fuzzily', () => {
     const body =
       'widgetdb aborts\n#2 0x1 in wal_replay_segmnt () at wal.c:1\n#3 0x2 in wal_verify_crc () at wal.c:2\nunclean shutdown, torn segment';

@@ -42,15 +42,21 @@ describe('renderIncidentComment', () => {
     expect(c.body).toMatchInlineSnapshot(`
       "<!-- crash-triage:v1 state=matched incident=widgetdb-wal-checksum -->
 
-      ### Known incident: WidgetDB aborts on WAL checksum mismatch after an unclean shutdown
+      ### Known problem: WidgetDB aborts on WAL checksum mismatch after an unclean shutdown
 
-      **Confidence:** high (99%) · **Incident:** \`widgetdb-wal-checksum\`
+      **Very likely** the same problem as \`widgetdb-wal-checksum\`. **What to do:** truncate the torn segment (fixed in widgetdb 2.4.1).
 
       WidgetDB 2.3 aborts while replaying its write-ahead log when the last segment was torn by a power loss.
 
+      **Not your problem?** If this does not describe your crash, say so in a comment; a maintainer will look again.
+
+      <details><summary>More about it: the cause</summary>
+
       **Likely cause.** The replay code treats a torn final segment as corruption instead of truncating it.
 
-      #### Workarounds
+      </details>
+
+      <details><summary>Workarounds (1)</summary>
 
       **Truncate the torn segment**
 
@@ -60,9 +66,15 @@ describe('renderIncidentComment', () => {
       widgetdb repair --truncate-wal /var/lib/widgetdb
       \`\`\`
 
+      </details>
+
+      <details><summary>Fix and links</summary>
+
       **Fixed in:** widgetdb 2.4.1
 
-      **Links:** [widgetdb#101](https://example.org/widgetdb/issues/101)
+      - [widgetdb#101](https://example.org/widgetdb/issues/101)
+
+      </details>
 
       <details><summary>Why this matched</summary>
 
@@ -93,16 +105,40 @@ describe('renderIncidentComment', () => {
     expect(c.body).not.toContain('Why this matched');
   });
 
-  it('says when the report is on a fixed version', () => {
-    const m: Match = {
-      ...match,
-      evidence: [
-        ...match.evidence,
-        { kind: 'version', detail: 'fixed in widgetdb 2.4.1', matched: 'widgetdb 2.4.1', points: 0 },
-      ],
-      reasons: ['the report is on widgetdb 2.4.1, which already has the fix (2.4.1)'],
+  it.each([
+    [
+      "on an affected version: update to the fix, with the reporter's version",
+      { product: 'widgetdb', version: '2.3.2', status: 'affected', fixedIn: '2.4.1' },
+      /\*\*What to do:\*\* update widgetdb to 2\.4\.1 or later \(you are on 2\.3\.2, which is affected\); until then: truncate the torn segment\./,
+    ],
+    [
+      'on a fixed version: a note that it may be something else',
+      { product: 'widgetdb', version: '2.4.1', status: 'fixed', fixedIn: '2.4.1' },
+      /> \[!NOTE\]\n> you are on widgetdb 2\.4\.1, which already has the fix \(2\.4\.1\): this may be a different problem\./,
+    ],
+  ] as const)("speaks to the reporter's versions %s", (_name, version, said) => {
+    const body = renderIncidentComment(incident, { ...match, versions: [{ ...version }] }).body;
+    expect(body).toMatch(said);
+  });
+
+  it.each([0.999, 0.97, 0.8, 0.6])('gives confidence %f in words, never as a percentage', (confidence) => {
+    const body = renderIncidentComment(incident, { ...match, confidence }).body;
+    const aboveFold = body.slice(0, body.indexOf('<details>'));
+    expect(aboveFold).toMatch(/\*\*(Very likely|Likely|Possibly)\*\* the same problem/);
+    expect(aboveFold).not.toMatch(/\d+\s?%/);
+  });
+
+  it('keeps what a reporter reads first short: under 250 words before the folded sections', () => {
+    const long = {
+      ...incident,
+      summary: Array.from({ length: 60 }, (_, k) => `Sentence ${k} of the summary.`).join(' '),
     };
-    expect(renderIncidentComment(incident, m).body).toContain('already has the fix');
+    const body = renderIncidentComment(long, match).body;
+    const aboveFold = body.slice(body.indexOf('###'), body.indexOf('<details>'));
+    expect(aboveFold.split(/\s+/).length).toBeLessThan(250);
+    expect(aboveFold).toContain('**Not your problem?**');
+    // The rest of the summary is kept, folded.
+    expect(body).toContain('Sentence 59 of the summary.');
   });
 
   it('starts with a marker the app can read back', () => {
