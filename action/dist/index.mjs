@@ -33545,7 +33545,7 @@ ${match.reasons.map((r) => `- ${plainText(r)}`).join("\n")}` : "";
     "|---|---|---|---|",
     ...rows,
     "",
-    `Score ${match.score}, confidence ${match.confidence.toFixed(2)}.${reasons}`,
+    `Score ${match.score}: ${confidenceWords(match.confidence)}.${reasons}`,
     "",
     "</details>"
   ].join("\n");

@@ -217,7 +217,7 @@ function evidenceDetails(summary: string, match: Match, open = false): string {
     '|---|---|---|---|',
     ...rows,
     '',
-    `Score ${match.score}, confidence ${match.confidence.toFixed(2)}.${reasons}`,
+    `Score ${match.score}: ${confidenceWords(match.confidence)}.${reasons}`,
     '',
     '</details>',
   ].join('\n');

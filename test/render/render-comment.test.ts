@@ -84,7 +84,7 @@ describe('renderIncidentComment', () => {
       | stack frame | \`wal_replay_segment\` | \`wal_replay_segment (stack frame)\` | 2 |
       | required context | \`WidgetDB\` | \`widgetdb\` | 0 |
 
-      Score 14.2, confidence 0.99.
+      Score 14.2: very likely.
 
       </details>
 
