@@ -44,8 +44,10 @@ export interface Fact {
   name: string;
   /** Dotted version when known (`15.1.1`); macOS build numbers are translated (`24B83` → `15.1`). */
   version?: string;
-  /** The text it was read from. */
+  /** The text it was read from (for an inferred fact: what it was inferred from). */
   source: string;
+  /** Not written in the report but shown by it (a platform from its frames' libraries and paths). */
+  inferred?: true;
 }
 
 /** Everything the matcher may use from one report. Produced by `extractSignals`, pure and deterministic. */

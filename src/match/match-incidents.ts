@@ -46,6 +46,8 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
   found.forEach((f, k) => foundAt.set(f.phrase, k));
   const repoAt = new Map<CompiledPhrase, number>();
   features.repo.forEach((f, k) => repoAt.set(f.phrase, k));
+  const inferredAt = new Map<CompiledPhrase, number>();
+  features.inferred.forEach((f, k) => inferredAt.set(f.phrase, k));
   const candidates: IncidentHits[] = chosen.map((i) => {
     const gathered: { use: PhraseUse; found: FoundPhrase; at: number }[] = [];
     for (const use of index.uses[i]!) {
@@ -53,7 +55,14 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
       if (k !== undefined) gathered.push({ use, found: found[k]!, at: k });
       else if (use.kind === 'require' || use.kind === 'exclude') {
         const r = repoAt.get(use.phrase);
+        const inf = use.kind === 'require' ? inferredAt.get(use.phrase) : undefined;
         if (r !== undefined) gathered.push({ use, found: features.repo[r]!, at: found.length + r });
+        else if (inf !== undefined)
+          gathered.push({
+            use,
+            found: features.inferred[inf]!,
+            at: found.length + features.repo.length + inf,
+          });
       }
     }
     gathered.sort((x, y) => x.at - y.at);

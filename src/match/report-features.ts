@@ -36,6 +36,8 @@ export interface ReportFeatures {
   negated: FoundPhrase[];
   /** Phrases found in the repository name: context only (they may satisfy require / exclude groups). */
   repo: FoundPhrase[];
+  /** Phrases found in inferred facts ("macOS, inferred from …"): they may satisfy require groups only. */
+  inferred: FoundPhrase[];
   /** Names of the report's non-boilerplate frames, as `tokens_joined_by_underscore`, with their last token too. */
   frameNames: Set<string>;
   /** The same names, by their first three characters, for fuzzy comparison. */
@@ -113,6 +115,7 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
     stemmed: stemmed.found,
     negated: stemmed.negated,
     repo: repoPhrases(repo, index),
+    inferred: inferredPhrases(signals.facts, index),
     frameNames,
     frameNamesByPrefix,
     vector: unitVector(prose, index.idf, unknownIdf),
@@ -142,6 +145,20 @@ function negatedTokenFlags(starts: readonly number[], ranges: readonly number[])
     if (at >= ranges[k]!) flags[i] = 1;
   }
   return flags;
+}
+
+/** A platform the report shows without naming it can satisfy a require group naming that platform. */
+function inferredPhrases(facts: Signals['facts'], index: CatalogIndex): FoundPhrase[] {
+  const out: FoundPhrase[] = [];
+  for (const fact of facts) {
+    if (!fact.inferred) continue;
+    const label = fact.source.slice(0, fact.source.indexOf(','));
+    const stems = tokenizeWithSpans(label).tokens.map(stem);
+    const starts = stems.map((s) => index.stemmed.next?.get(s));
+    const { found } = findPhrases(stems, starts, () => fact.source);
+    out.push(...found.filter((f) => f.phrase.uses.some((u) => u.kind === 'require')));
+  }
+  return out;
 }
 
 /**

@@ -15,6 +15,7 @@ import { boundBody, headAndTail, sanitizeText, splitLines } from './bound-input.
 import { extractFacts } from './extract-facts.js';
 import { extractFrames, type ExtractedFrames } from './extract-frames.js';
 import { describeError, guard } from './guard.js';
+import { inferPlatform } from './infer-platform.js';
 import { maskNegated, negatedClauses } from './negation-scope.js';
 import {
   MAX_CODE_BLOCKS,
@@ -77,6 +78,16 @@ function extract(input: IssueInput, notes: string[]): Signals {
     MAX_FACT_TAIL_CHARS,
   );
   const facts = guard(notes, 'facts', () => extractFacts(factText.text, notes), []);
+  // A platform the report shows but never names (its frames' libraries, its paths).
+  if (!facts.some((f) => f.kind === 'os')) {
+    const inferred = guard(
+      notes,
+      'platform',
+      () => inferPlatform(found.frames, lines.join('\n').slice(0, 65_536)),
+      null,
+    );
+    if (inferred) facts.push(inferred);
+  }
   // 5. Evidence text.
   const evidence = { lines, layout, marks, rendered: found.rendered };
   const textLines = guard(

@@ -13,18 +13,19 @@ export type Ranges = [number, number][];
 // Clause boundaries: sentence punctuation (ASCII and CJK), a comma or semicolon, a colon followed by a
 // space, and the words that turn a sentence ("but", "however", "although", "though", "whereas", 但).
 const CLAUSE_BREAK =
-  /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/giu;
+  /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/gi;
 
 // Cues that make a clause a statement of absence or of where it does not happen.
 const CUE =
-  /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/iu;
+  /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
 
 // Cues that are part of how a failure is described: the clause is about the crash, not its absence.
 const FAILURE_IDIOM =
-  /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/iu;
+  /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/i;
+const FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, 'gi');
 
 // A double negative about working is a failure: "doesn't work on 15.1", "does not run with YJIT".
-const FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/iu;
+const FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/i;
 
 /** The negated clauses of one prose line. */
 export function negatedClauses(line: string): Ranges {
@@ -45,7 +46,7 @@ function isNegated(clause: string): boolean {
   if (!CUE.test(clause)) return false;
   if (FAILS_TO_WORK.test(clause)) return false;
   // An error idiom with no other cue: "it cannot start the VM" is the symptom.
-  const withoutIdioms = clause.replace(new RegExp(FAILURE_IDIOM.source, 'giu'), ' ');
+  const withoutIdioms = clause.replace(FAILURE_IDIOMS, ' ');
   return CUE.test(withoutIdioms);
 }
 
