@@ -141,6 +141,20 @@ export interface MatchSpec {
   exclude: ExcludeGroup[];
   /** Repositories where the incident is reported (context, weak evidence). */
   repos: string[];
+  /**
+   * Ways the incident shows (the crash itself, an assertion on a second path…), each scored on its own
+   * with the phrases and groups above plus its own; the best one wins. Empty: one way.
+   */
+  variants: MatchVariant[];
+}
+
+/** One way an incident shows: require groups and phrases added to the incident's own. */
+export interface MatchVariant {
+  name: string;
+  require: PhraseGroup[];
+  signatures: WeightedPhrase[];
+  frames: WeightedPhrase[];
+  keywords: WeightedPhrase[];
 }
 
 /** One documented incident, as loaded from a catalog file. */
@@ -158,6 +172,8 @@ export interface Incident {
   examples: ExampleReport[];
   counterExamples: ExampleReport[];
   /** Where it was loaded from (file path or `owner/repo:path`), for messages. */
+  /** In a compiled index only: the variant (`match.variants`) this copy of the incident stands for. */
+  variant?: string;
   source: string;
 }
 
@@ -189,6 +205,7 @@ export type EvidenceKind =
   | 'missing-required'
   | 'excluded'
   | 'negated'
+  | 'variant'
   | 'version';
 
 /** One reason behind a score: what matched, where, and how much it counted. */
@@ -216,6 +233,8 @@ export interface Match {
   reasons: string[];
   /** The reporter's own versions of the products the incident's fix and range name, and what they mean. */
   versions?: ReporterVersion[];
+  /** The way the incident showed (`match.variants`), when it has several. */
+  variant?: string;
 }
 
 /** A product version the report is on, judged against the incident's `fixed_in` / `affects`. */

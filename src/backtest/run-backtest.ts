@@ -85,7 +85,7 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
     settings: {
       min_confidence: minConfidence,
       use_bundled_catalog: useBundled,
-      incidents: catalog.index.incidents.length,
+      incidents: new Set(catalog.index.incidents.map((i) => i.id)).size,
       problems: [...problems, ...catalog.problems].map(formatProblem),
     },
     requests: counts,

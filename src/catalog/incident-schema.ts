@@ -104,6 +104,21 @@ export const incidentFileSchema = z
       keywords: z.array(weightedPhrase).max(300).default([]),
       require: z.array(phraseGroup).max(10).default([]),
       exclude: z.array(excludeGroup).max(20).default([]),
+      variants: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(120).describe('Shown in the evidence: how the incident showed.'),
+            require: z.array(phraseGroup).max(10).default([]),
+            signatures: z.array(weightedPhrase).max(100).default([]),
+            frames: z.array(weightedPhrase).max(100).default([]),
+            keywords: z.array(weightedPhrase).max(100).default([]),
+          }),
+        )
+        .max(10)
+        .default([])
+        .describe(
+          'Ways the incident shows, each scored on its own with the match above plus its own require groups and phrases; the best one wins.',
+        ),
       repos: z
         .array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'))
         .max(50)

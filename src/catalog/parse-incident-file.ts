@@ -239,6 +239,13 @@ function toIncident(f: IncidentFile, source: string): Incident {
       require: f.match.require,
       exclude: f.match.exclude,
       repos: f.match.repos.map((r) => r.toLowerCase()),
+      variants: f.match.variants.map((v) => ({
+        name: v.name,
+        require: v.require,
+        signatures: weighted(v.signatures, DEFAULT_WEIGHTS.signature),
+        frames: weighted(v.frames, DEFAULT_WEIGHTS.frame),
+        keywords: weighted(v.keywords, DEFAULT_WEIGHTS.keyword),
+      })),
     },
     examples: f.examples,
     counterExamples: f.counter_examples,

@@ -73,9 +73,30 @@ export interface CatalogIndex {
   stemmedFirst: TokenFilter;
 }
 
-export function compileIndex(incidents: readonly Incident[]): CatalogIndex {
+/**
+ * An incident with variants becomes one scored copy per variant: its own match plus the variant's
+ * require groups and phrases, named by `variant`. The matcher keeps the best copy of each incident.
+ */
+export function expandVariants(incident: Incident): Incident[] {
+  const m = incident.match;
+  if (m.variants.length === 0) return [incident];
+  return m.variants.map((v) => ({
+    ...incident,
+    variant: v.name,
+    match: {
+      ...m,
+      signatures: [...m.signatures, ...v.signatures],
+      frames: [...m.frames, ...v.frames],
+      keywords: [...m.keywords, ...v.keywords],
+      require: [...m.require, ...v.require],
+    },
+  }));
+}
+
+export function compileIndex(catalog: readonly Incident[]): CatalogIndex {
+  const incidents = catalog.flatMap(expandVariants);
   const index: CatalogIndex = {
-    incidents: [...incidents],
+    incidents,
     exact: trieNode(new Map()),
     stemmed: trieNode(new Map()),
     postings: { incidents: new Int32Array(0), weights: new Float64Array(0) },

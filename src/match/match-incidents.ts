@@ -76,9 +76,12 @@ export function matchIncidents(signals: Signals, index: CatalogIndex, options: M
     versionOf: versionLookup(signals.facts, signals.text, features.words, signals.negated),
     ...(options.repo ? { repo: options.repo } : {}),
   };
-  const matches: Match[] = candidates
+  const scored: Match[] = candidates
     .map((h) => scoreIncident(h, ctx))
     .sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.id.localeCompare(b.id));
+  // An incident's variants are scored apart; the best one stands for it.
+  const seen = new Set<string>();
+  const matches = scored.filter((m) => !seen.has(m.id) && seen.add(m.id));
   const limited = matches.slice(0, options.limit ?? 5);
   const verdict = finalVerdict(matches, limited, minConfidence);
   return { ...verdict, neededScore: scoreFor(minConfidence) };

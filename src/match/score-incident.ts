@@ -165,7 +165,9 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
 
   const confidence = eligible ? confidenceOf(score) : confidenceOf(score) * SCORING.ineligibleFactor;
   const versions = reporterVersions(incident, ctx.versionOf);
+  if (incident.variant) evidence.push({ kind: 'variant', detail: incident.variant, points: 0 });
   return {
+    ...(incident.variant ? { variant: incident.variant } : {}),
     ...(versions.length > 0 ? { versions } : {}),
     id: incident.id,
     title: incident.title,

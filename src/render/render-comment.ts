@@ -234,6 +234,7 @@ const KIND_WORDS: Record<Evidence['kind'], string> = {
   'missing-required': 'missing context',
   excluded: 'rules it out',
   negated: 'negated (not counted)',
+  variant: 'shows as',
   version: 'version',
 };
 

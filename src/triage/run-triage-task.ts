@@ -23,7 +23,7 @@ export function runTriageTask(task: TriageTask, catalogs: RepoCatalogs): TriageO
   if (task.chosen) {
     const incident = byId(task.chosen.incidentId);
     if (!incident) {
-      const known = index.incidents.map((i) => i.id);
+      const known = [...new Set(index.incidents.map((i) => i.id))];
       return {
         verdict: null,
         incident: null,
