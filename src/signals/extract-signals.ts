@@ -83,7 +83,7 @@ function extract(input: IssueInput, notes: string[]): Signals {
     const inferred = guard(
       notes,
       'platform',
-      () => inferPlatform(found.frames, lines.join('\n').slice(0, 65_536)),
+      () => inferPlatform(found.frames, headText(lines, 16_384)),
       null,
     );
     if (inferred) facts.push(inferred);
@@ -269,4 +269,16 @@ function emptySignals(notes: string[]): Signals {
     facts: [],
     notes,
   };
+}
+
+/** The first lines of the body up to about `chars` characters, joined (a prefix is enough for cues). */
+function headText(lines: readonly string[], chars: number): string {
+  const out: string[] = [];
+  let n = 0;
+  for (const line of lines) {
+    if (n >= chars) break;
+    out.push(line);
+    n += line.length + 1;
+  }
+  return out.join('\n');
 }

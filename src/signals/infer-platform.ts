@@ -60,6 +60,8 @@ export function inferPlatform(frames: readonly Frame[], text: string): Fact | nu
 function cuesOf(p: PlatformCues, frames: readonly Frame[], text: string): string[] {
   const cues = new Set<string>();
   for (const f of frames) if (f.module && p.modules.test(f.module)) cues.add(f.module);
+  // Frames that show it are enough; the text is read only when they are not.
+  if (cues.size >= MIN_CUES) return [...cues];
   p.text.lastIndex = 0;
   for (let m = p.text.exec(text); m && cues.size < 8; m = p.text.exec(text)) cues.add(m[0]);
   return [...cues];
