@@ -32180,6 +32180,17 @@ var incidentFileSchema = external_exports.strictObject({
     keywords: external_exports.array(weightedPhrase).max(300).default([]),
     require: external_exports.array(phraseGroup).max(10).default([]),
     exclude: external_exports.array(excludeGroup).max(20).default([]),
+    variants: external_exports.array(
+      external_exports.strictObject({
+        name: external_exports.string().min(1).max(120).describe("Shown in the evidence: how the incident showed."),
+        require: external_exports.array(phraseGroup).max(10).default([]),
+        signatures: external_exports.array(weightedPhrase).max(100).default([]),
+        frames: external_exports.array(weightedPhrase).max(100).default([]),
+        keywords: external_exports.array(weightedPhrase).max(100).default([])
+      })
+    ).max(10).default([]).describe(
+      "Ways the incident shows, each scored on its own with the match above plus its own require groups and phrases; the best one wins."
+    ),
     repos: external_exports.array(external_exports.string().regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/name")).max(50).default([])
   }),
   examples: external_exports.array(example).max(50).default([]),
@@ -32630,7 +32641,14 @@ function toIncident(f, source2) {
       keywords: weighted(f.match.keywords, DEFAULT_WEIGHTS.keyword),
       require: f.match.require,
       exclude: f.match.exclude,
-      repos: f.match.repos.map((r) => r.toLowerCase())
+      repos: f.match.repos.map((r) => r.toLowerCase()),
+      variants: f.match.variants.map((v) => ({
+        name: v.name,
+        require: v.require,
+        signatures: weighted(v.signatures, DEFAULT_WEIGHTS.signature),
+        frames: weighted(v.frames, DEFAULT_WEIGHTS.frame),
+        keywords: weighted(v.keywords, DEFAULT_WEIGHTS.keyword)
+      }))
     },
     examples: f.examples,
     counterExamples: f.counter_examples,
@@ -33561,6 +33579,7 @@ var KIND_WORDS = {
   "missing-required": "missing context",
   excluded: "rules it out",
   negated: "negated (not counted)",
+  variant: "shows as",
   version: "version"
 };
 function evidenceKind(e) {
@@ -33737,9 +33756,25 @@ function next(p, h) {
 }
 
 // src/match/compile-index.ts
-function compileIndex(incidents) {
+function expandVariants(incident) {
+  const m = incident.match;
+  if (m.variants.length === 0) return [incident];
+  return m.variants.map((v) => ({
+    ...incident,
+    variant: v.name,
+    match: {
+      ...m,
+      signatures: [...m.signatures, ...v.signatures],
+      frames: [...m.frames, ...v.frames],
+      keywords: [...m.keywords, ...v.keywords],
+      require: [...m.require, ...v.require]
+    }
+  }));
+}
+function compileIndex(catalog) {
+  const incidents = catalog.flatMap(expandVariants);
   const index = {
-    incidents: [...incidents],
+    incidents,
     exact: trieNode(/* @__PURE__ */ new Map()),
     stemmed: trieNode(/* @__PURE__ */ new Map()),
     postings: { incidents: new Int32Array(0), weights: new Float64Array(0) },
@@ -33963,6 +33998,7 @@ function reportFeatures(signals, index, repo) {
     stemmed: stemmed.found,
     negated: stemmed.negated,
     repo: repoPhrases(repo, index),
+    inferred: inferredPhrases(signals.facts, index),
     frameNames,
     frameNamesByPrefix,
     vector: unitVector(prose, index.idf, unknownIdf)
@@ -33988,6 +34024,18 @@ function negatedTokenFlags(starts, ranges) {
     if (at >= ranges[k]) flags[i] = 1;
   }
   return flags;
+}
+function inferredPhrases(facts, index) {
+  const out = [];
+  for (const fact of facts) {
+    if (!fact.inferred) continue;
+    const label = fact.source.slice(0, fact.source.indexOf(","));
+    const stems = tokenizeWithSpans(label).tokens.map(stem);
+    const starts = stems.map((s) => index.stemmed.next?.get(s));
+    const { found } = findPhrases(stems, starts, () => fact.source);
+    out.push(...found.filter((f) => f.phrase.uses.some((u) => u.kind === "require")));
+  }
+  return out;
 }
 function findPhrases(seq2, starts, quote, negated = null) {
   const found = /* @__PURE__ */ new Map();
@@ -34353,7 +34401,9 @@ function scoreIncident(hits, ctx) {
   }
   const confidence = eligible ? confidenceOf(score) : confidenceOf(score) * SCORING.ineligibleFactor;
   const versions = reporterVersions(incident, ctx.versionOf);
+  if (incident.variant) evidence.push({ kind: "variant", detail: incident.variant, points: 0 });
   return {
+    ...incident.variant ? { variant: incident.variant } : {},
     ...versions.length > 0 ? { versions } : {},
     id: incident.id,
     title: incident.title,
@@ -34454,6 +34504,8 @@ function matchIncidents(signals, index, options = {}) {
   found.forEach((f, k) => foundAt.set(f.phrase, k));
   const repoAt = /* @__PURE__ */ new Map();
   features.repo.forEach((f, k) => repoAt.set(f.phrase, k));
+  const inferredAt = /* @__PURE__ */ new Map();
+  features.inferred.forEach((f, k) => inferredAt.set(f.phrase, k));
   const candidates = chosen.map((i) => {
     const gathered = [];
     for (const use of index.uses[i]) {
@@ -34461,7 +34513,14 @@ function matchIncidents(signals, index, options = {}) {
       if (k !== void 0) gathered.push({ use, found: found[k], at: k });
       else if (use.kind === "require" || use.kind === "exclude") {
         const r = repoAt.get(use.phrase);
+        const inf = use.kind === "require" ? inferredAt.get(use.phrase) : void 0;
         if (r !== void 0) gathered.push({ use, found: features.repo[r], at: found.length + r });
+        else if (inf !== void 0)
+          gathered.push({
+            use,
+            found: features.inferred[inf],
+            at: found.length + features.repo.length + inf
+          });
       }
     }
     gathered.sort((x, y) => x.at - y.at);
@@ -34474,7 +34533,9 @@ function matchIncidents(signals, index, options = {}) {
     versionOf: versionLookup(signals.facts, signals.text, features.words, signals.negated),
     ...options.repo ? { repo: options.repo } : {}
   };
-  const matches = candidates.map((h) => scoreIncident(h, ctx)).sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.id.localeCompare(b.id));
+  const scored = candidates.map((h) => scoreIncident(h, ctx)).sort((a, b) => b.confidence - a.confidence || b.score - a.score || a.id.localeCompare(b.id));
+  const seen = /* @__PURE__ */ new Set();
+  const matches = scored.filter((m) => !seen.has(m.id) && seen.add(m.id));
   const limited = matches.slice(0, options.limit ?? 5);
   const verdict = finalVerdict(matches, limited, minConfidence);
   return { ...verdict, neededScore: scoreFor(minConfidence) };
@@ -35998,11 +36059,55 @@ function toFrame(raw) {
   return frame;
 }
 
+// src/signals/infer-platform.ts
+var PLATFORMS = [
+  {
+    name: "macos",
+    label: "macOS",
+    modules: /^(?:libsystem_\w+\.dylib|libdyld\.dylib|dyld|libobjc\.A\.dylib|libswift\w*\.dylib|libc\+\+(?:abi)?\.1\.dylib|CoreFoundation|Foundation|AppKit|CoreData|CoreGraphics|Security|IOKit|Metal|QuartzCore|SwiftUI|Combine|\w+\.dylib)$/,
+    text: /\b(?:libsystem_\w+\.dylib|CoreFoundation|CoreData|AppKit|libswiftCore|Swift runtime|\/System\/Library\/(?:Private)?Frameworks\/|\/Library\/Developer\/|com\.apple\.[\w.]+|[\w+-]+\.dylib)\b/g
+  },
+  {
+    name: "windows",
+    label: "Windows",
+    modules: /^(?:ntdll|kernel32|kernelbase|ucrtbase|msvcrt|user32|vcruntime\d*|\w+\.dll)(?:\.dll)?$/i,
+    text: /\b(?:ntdll\.dll|kernel32\.dll|KERNELBASE\.dll|ucrtbase\.dll|[\w-]+\.dll|[A-Z]:\\(?:Program Files|Windows|Users)\\)/g
+  },
+  {
+    name: "linux",
+    label: "Linux",
+    modules: /^(?:libc\.so\.6|libpthread\.so\.0|ld-linux[\w.-]*|libstdc\+\+\.so\.6|libgcc_s\.so\.1|[\w+-]+\.so(?:\.\d+)*)$/,
+    text: /(?:\blibc\.so\.6\b|\bld-linux[\w.-]*|\/lib(?:64)?\/x86_64-linux-gnu\/|\/lib\/aarch64-linux-gnu\/|\/usr\/lib\/[\w+-]+\.so\b|\bglibc\b)/g
+  }
+];
+var MIN_CUES = 2;
+function inferPlatform(frames, text) {
+  const found = PLATFORMS.map((p) => ({ platform: p, cues: cuesOf(p, frames, text) }));
+  const shown = found.filter((f) => f.cues.length >= MIN_CUES);
+  if (shown.length !== 1) return null;
+  const { platform, cues } = shown[0];
+  return {
+    kind: "os",
+    name: platform.name,
+    source: `${platform.label}, inferred from ${cues.slice(0, 3).join(", ")}`,
+    inferred: true
+  };
+}
+function cuesOf(p, frames, text) {
+  const cues = /* @__PURE__ */ new Set();
+  for (const f of frames) if (f.module && p.modules.test(f.module)) cues.add(f.module);
+  if (cues.size >= MIN_CUES) return [...cues];
+  p.text.lastIndex = 0;
+  for (let m = p.text.exec(text); m && cues.size < 8; m = p.text.exec(text)) cues.add(m[0]);
+  return [...cues];
+}
+
 // src/signals/negation-scope.ts
-var CLAUSE_BREAK = /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/giu;
-var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/iu;
-var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/iu;
-var FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/iu;
+var CLAUSE_BREAK = /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/gi;
+var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
+var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/i;
+var FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, "gi");
+var FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/i;
 function negatedClauses(line) {
   if (!CUE.test(line)) return [];
   const out = [];
@@ -36019,7 +36124,7 @@ function negatedClauses(line) {
 function isNegated(clause) {
   if (!CUE.test(clause)) return false;
   if (FAILS_TO_WORK.test(clause)) return false;
-  const withoutIdioms = clause.replace(new RegExp(FAILURE_IDIOM.source, "giu"), " ");
+  const withoutIdioms = clause.replace(FAILURE_IDIOMS, " ");
   return CUE.test(withoutIdioms);
 }
 function maskNegated(line) {
@@ -36348,6 +36453,15 @@ ${factLines.join("\n")}`,
     MAX_FACT_TAIL_CHARS
   );
   const facts = guard(notes, "facts", () => extractFacts(factText2.text, notes), []);
+  if (!facts.some((f) => f.kind === "os")) {
+    const inferred = guard(
+      notes,
+      "platform",
+      () => inferPlatform(found.frames, headText(lines, 16384)),
+      null
+    );
+    if (inferred) facts.push(inferred);
+  }
   const evidence = { lines, layout, marks, rendered: found.rendered };
   const textLines = guard(
     notes,
@@ -36483,6 +36597,16 @@ function emptySignals(notes) {
     notes
   };
 }
+function headText(lines, chars) {
+  const out = [];
+  let n = 0;
+  for (const line of lines) {
+    if (n >= chars) break;
+    out.push(line);
+    n += line.length + 1;
+  }
+  return out.join("\n");
+}
 
 // src/triage/triage-issue.ts
 function triageIssue(req) {
@@ -36515,7 +36639,7 @@ function runTriageTask(task, catalogs) {
   if (task.chosen) {
     const incident = byId(task.chosen.incidentId);
     if (!incident) {
-      const known = index.incidents.map((i) => i.id);
+      const known = [...new Set(index.incidents.map((i) => i.id))];
       return {
         verdict: null,
         incident: null,

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { BUNDLED_CATALOG_DIR, loadCatalog } from '../catalog/bundled-catalog.js';
 import { compileIndex } from '../match/compile-index.js';
+import { rangeCanHold } from '../match/compare-versions.js';
 import { loadCatalogDir } from '../catalog/load-catalog.js';
 import { checkExamples } from '../triage/check-examples.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -29,6 +30,15 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const found = lintIncident(incident);
     problems.push(...found.errors);
     warnings.push(...found.warnings);
+    // Version ranges that hold no version: the incident would rule out every report that gives one.
+    incident.affects.forEach((a, k) => {
+      if (rangeCanHold(a.range) === false)
+        problems.push({
+          file: incident.source,
+          field: `affects.${k}.range`,
+          message: `"${a.range}" holds no version (inverted or empty): write the lower bound first, e.g. ">=3.13.0 <3.13.1"`,
+        });
+    });
   }
   if (!p.values['no-examples'] && own.incidents.length > 0) {
     // Examples are checked against what the app would use: the bundled catalog plus this folder.

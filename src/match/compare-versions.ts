@@ -35,3 +35,21 @@ export function inRange(version: string, range: string): boolean | null {
   }
   return true;
 }
+
+/**
+ * False when no version can satisfy `range` (">=3.13 <3.12", "<1.0 >1.0", "=2 =3"): an inverted or empty
+ * range in an incident file. Null when it cannot be read. Checked on the versions at its bounds.
+ */
+export function rangeCanHold(range: string): boolean | null {
+  const parts = range.trim().split(/\s+(?=[<>=\d])/);
+  const bounds: number[][] = [];
+  for (const part of parts) {
+    const m = COMPARATOR.exec(part.replace(/\s+/g, ''));
+    if (!m) return null;
+    const v = parseVersion(m[2]!)!;
+    bounds.push(v, [...v.slice(0, 3), ...Array<number>(Math.max(0, 3 - v.length)).fill(0), 1]);
+    if (v.length > 0) bounds.push([...v.slice(0, -1), Math.max(0, v[v.length - 1]! - 1), 999]);
+  }
+  // Some version at or just beside a bound satisfies every comparator, or none does.
+  return bounds.some((v) => inRange(v.join('.'), range) === true);
+}

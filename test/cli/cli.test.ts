@@ -1,4 +1,7 @@
 // The command line end to end through `main`, with output captured: match, eval, lint, usage errors.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
@@ -125,5 +128,29 @@ describe('crash-triage lint', () => {
     const r = await run(['lint', fixture('cli/bad-catalog')]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/broken\.yml: id: must be lower-case/);
+  });
+
+  it('names the traps an author cannot see, fails on errors and not on warnings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crash-triage-lint-'));
+    const incident = (id: string, extra: string) =>
+      `id: ${id}\ntitle: Demo\nsummary: A demo.\ncause: Because.\n${extra}match:\n  signatures:\n    - phrase: 'frobnicate overflow'\n      weight: 6\n  keywords: [frobnicate]\n`;
+    writeFileSync(join(dir, 'nested.yml'), incident('nested-only', ''));
+    let r = await run(['lint', '--no-bundled', '--no-examples', dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^warning: .*nested\.yml: match\.keywords\.0: "frobnicate" is inside "frobnicate overflow"/m,
+    );
+
+    writeFileSync(
+      join(dir, 'broken.yml'),
+      incident(
+        'inverted',
+        'affects:\n  - product: widgetdb\n    range: ">=3.13 <3.12"\nlabels: [crash]\nworkarounds:\n  - title: see acme/widgetdb#12 and #13\n',
+      ),
+    );
+    r = await run(['lint', '--no-bundled', '--no-examples', dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/broken\.yml: affects\.0\.range: ">=3\.13 <3\.12" holds no version/);
+    expect(r.out).toMatch(/broken\.yml: \(yaml line \d+\): " #" starts a YAML comment/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, inRange, parseVersion } from '../../src/match/compare-versions.js';
+import { compareVersions, inRange, parseVersion, rangeCanHold } from '../../src/match/compare-versions.js';
 
 describe('versions', () => {
   it.each([
@@ -21,5 +21,21 @@ describe('versions', () => {
     ['abc', '<1', null],
   ])('%s in %s', (v, range, expected) => {
     expect(inRange(v, range)).toBe(expected);
+  });
+});
+
+describe('rangeCanHold', () => {
+  it.each([
+    ['>=3.13.0 <3.13.1', true],
+    ['<15.2', true],
+    ['>=4.6.0 <=4.6.1', true],
+    ['=2.3', true],
+    ['>=3.13 <3.12', false],
+    ['<1.0 >1.0', false],
+    ['>2 <2', false],
+    ['=2 =3', false],
+    ['soon', null],
+  ] as const)('%s → %s', (range, holds) => {
+    expect(rangeCanHold(range)).toBe(holds);
   });
 });
