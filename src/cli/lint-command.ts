@@ -4,6 +4,11 @@ import { resolve } from 'node:path';
 import { BUNDLED_CATALOG_DIR, loadCatalog } from '../catalog/bundled-catalog.js';
 import { compileIndex } from '../match/compile-index.js';
 import { rangeCanHold } from '../match/compare-versions.js';
+import { expandVariants } from '../match/compile-index.js';
+import { DEFAULT_MIN_CONFIDENCE, SCORING, scoreFor } from '../match/scoring.js';
+import { specificity } from '../match/specificity.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Incident } from '../types.js';
 import { loadCatalogDir } from '../catalog/load-catalog.js';
 import { checkExamples } from '../triage/check-examples.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +28,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   const own = loadCatalogDir(dir);
   const problems = [...own.problems];
   const warnings: CatalogProblem[] = [];
+  const notes: string[] = [];
   // The rules an author cannot see: YAML that dropped text, phrases normalization rewrites, nested phrases.
   for (const name of safeList(dir))
     problems.push(...lintIncidentText(join(dir, name), readFileSync(join(dir, name), 'utf8')));
@@ -30,6 +36,9 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     const found = lintIncident(incident);
     problems.push(...found.errors);
     warnings.push(...found.warnings);
+    notes.push(
+      `note: ${formatProblem({ file: incident.source, field: 'match', message: weakestPath(incident) })}`,
+    );
     // Version ranges that hold no version: the incident would rule out every report that gives one.
     incident.affects.forEach((a, k) => {
       if (rangeCanHold(a.range) === false)
@@ -50,6 +59,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
   }
   for (const problem of problems) io.out(formatProblem(problem));
   for (const warning of warnings) io.out(`warning: ${formatProblem(warning)}`);
+  for (const note of notes) io.out(note);
   const examples = own.incidents.reduce((n, i) => n + i.examples.length + i.counterExamples.length, 0);
   io.err(
     `${own.incidents.length} incident(s), ${examples} example(s) checked, ${problems.length} problem(s), ${warnings.length} warning(s) in ${dir}`,
@@ -66,4 +76,32 @@ function safeList(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The incident's weakest path to a verdict: the fewest of its signatures and frames (weighed by their
+ * specificity) that, with the context of its require groups, reach the score a verdict needs at the
+ * default confidence. One phrase is a short path: a report with that string and the context is answered.
+ */
+function weakestPath(incident: Incident): string {
+  const needed = scoreFor(DEFAULT_MIN_CONFIDENCE);
+  const paths = expandVariants(incident).map((shape) => {
+    const context = shape.match.require.length * SCORING.requiredGroupPoints;
+    const phrases = [...shape.match.signatures, ...shape.match.frames]
+      .map((p) => ({ phrase: p.phrase, points: p.weight * specificity(tokenize(p.phrase)).factor }))
+      .sort((a, b) => b.points - a.points);
+    let total = context;
+    const used: string[] = [];
+    for (const p of phrases) {
+      if (total >= needed) break;
+      total += p.points;
+      used.push(`"${p.phrase}" (${Math.round(p.points * 100) / 100})`);
+    }
+    return { shape, context, used, reached: total >= needed };
+  });
+  const best = paths.filter((p) => p.reached).sort((a, b) => a.used.length - b.used.length)[0];
+  if (!best)
+    return `no path to a verdict from signatures and frames alone: keywords and similar text must add the rest of the ${needed} points`;
+  const variant = best.shape.variant ? ` (variant "${best.shape.variant}")` : '';
+  return `weakest path to a verdict${variant}: ${best.used.length} phrase(s), ${best.used.join(' + ')}, with the context of ${best.shape.match.require.length} require group(s) (${best.context} points) reach the ${needed} needed${best.used.length === 1 ? '; one string decides it: make sure it is specific to this incident' : ''}`;
 }

@@ -7,6 +7,7 @@ import { detached } from '../text/detached.js';
 import { stem, tokenize } from '../text/tokenize.js';
 import type { Incident } from '../types.js';
 import { isStopword } from '../text/stopwords.js';
+import { specificity } from './specificity.js';
 import { buildTokenFilter, type TokenFilter } from './token-filter.js';
 
 export type PhraseKind = 'signature' | 'frame' | 'keyword' | 'require' | 'exclude';
@@ -125,10 +126,12 @@ export function compileIndex(catalog: readonly Incident[]): CatalogIndex {
         stemmed ? stemmedByKey : exactByKey,
         tokens,
       );
+      // A one-token signature or frame common across crash reports counts for less (specificity.ts).
+      const exactEvidence = use.kind === 'signature' || use.kind === 'frame';
       const full: PhraseUse = {
         incident: i,
         kind: use.kind,
-        weight: use.weight,
+        weight: exactEvidence ? use.weight * specificity(raw).factor : use.weight,
         group: use.group,
         text,
         phrase,

@@ -26,7 +26,7 @@ describe('compiled repository catalogs', () => {
     const catalogs = createRepoCatalogs([], { maxMegabytes: 8 });
     const budget = 8 * 1024 * 1024;
     for (let r = 0; r < 40; r++) catalogs.catalogFor(false, repoFiles(r, 64));
-    // Each is about 64 KB × 24 of estimated heap: 1.5 MB; five fit in 8 MB.
+    // Each is about 64 KB × HEAP_BYTES_PER_SOURCE_BYTE of estimated heap (2 MB): four fit in 8 MB.
     expect(catalogs.keptBytes).toBeLessThanOrEqual(budget);
     expect(catalogs.keptBytes).toBeGreaterThan(budget - 2 * 64 * 1024 * HEAP_BYTES_PER_SOURCE_BYTE);
   });

