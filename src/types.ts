@@ -114,6 +114,8 @@ export interface AffectedRange {
 export interface PhraseGroup {
   name: string;
   any: string[];
+  /** Require groups: repositories (`owner/name`, `owner/*`) where a report shows the group by being filed there. */
+  repos?: string[] | undefined;
 }
 
 /** An exclude group: rules a report out unless the incident's own signatures outweigh it (or always). */

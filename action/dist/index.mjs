@@ -32132,7 +32132,10 @@ var weightedPhrase = external_exports.union([
 ]);
 var phraseGroup = external_exports.strictObject({
   name: external_exports.string().min(1).max(120).describe("Shown in the evidence: what this group stands for."),
-  any: external_exports.array(phrase).min(1).max(200).describe("Phrases; the group is present when any of them is.")
+  any: external_exports.array(phrase).min(1).max(200).describe("Phrases; the group is present when any of them is."),
+  repos: external_exports.array(external_exports.string().regex(/^[\w.-]+\/(?:[\w.-]+|\*)$/, "must be owner/name or owner/*")).max(50).optional().describe(
+    "Require groups only: a report filed in one of these repositories (owner/* for all of an owner) shows the group without saying it."
+  )
 });
 var excludeGroup = phraseGroup.extend({
   absolute: external_exports.boolean().optional().describe(
@@ -39755,6 +39758,10 @@ function scoreIncident(hits, ctx) {
     evidence.push({ kind: "repo", detail: ctx.repo, points: repoPoints });
   }
   let score = signaturePoints + framePoints + keywordPoints + similarityPoints + repoPoints;
+  incident.match.require.forEach((group, gi) => {
+    if (requireHit.has(gi) || !ctx.repo || !group.repos) return;
+    if (group.repos.some((r) => repoMatches(r, ctx.repo))) requireHit.set(gi, `filed in ${ctx.repo}`);
+  });
   const allRequired = incident.match.require.every((_, gi) => requireHit.has(gi));
   const groupPoints = allRequired ? SCORING.requiredGroupPoints : 0;
   let eligible = allRequired;
@@ -39870,6 +39877,11 @@ function cosine(report, incident) {
 }
 function round(x) {
   return Math.round(x * 100) / 100;
+}
+function repoMatches(pattern, repo) {
+  const p = pattern.toLowerCase();
+  const r = repo.toLowerCase();
+  return p.endsWith("/*") ? r.startsWith(p.slice(0, -1)) : p === r;
 }
 
 // src/match/match-incidents.ts
@@ -41495,7 +41507,7 @@ function cuesOf(p, frames, text) {
 
 // src/signals/negation-scope.ts
 var CLAUSE_BREAK = /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/gi;
-var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
+var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|\b(?:downgrad\w*|roll(?:ed|ing)?\s+back)\s+to\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
 var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/i;
 var FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, "gi");
 var FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/i;

@@ -27,6 +27,13 @@ const weightedPhrase = z.union([
 const phraseGroup = z.strictObject({
   name: z.string().min(1).max(120).describe('Shown in the evidence: what this group stands for.'),
   any: z.array(phrase).min(1).max(200).describe('Phrases; the group is present when any of them is.'),
+  repos: z
+    .array(z.string().regex(/^[\w.-]+\/(?:[\w.-]+|\*)$/, 'must be owner/name or owner/*'))
+    .max(50)
+    .optional()
+    .describe(
+      'Require groups only: a report filed in one of these repositories (owner/* for all of an owner) shows the group without saying it.',
+    ),
 });
 
 const excludeGroup = phraseGroup.extend({

@@ -7,6 +7,9 @@ import { rangeCanHold } from '../match/compare-versions.js';
 import { expandVariants } from '../match/compile-index.js';
 import { DEFAULT_MIN_CONFIDENCE, SCORING, scoreFor } from '../match/scoring.js';
 import { specificity } from '../match/specificity.js';
+import { productKey } from '../match/version-evidence.js';
+import { LINUX_DISTROS } from '../signals/os-facts.js';
+import { RUNTIMES } from '../signals/runtime-facts.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Incident } from '../types.js';
 import { loadCatalogDir } from '../catalog/load-catalog.js';
@@ -39,6 +42,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     notes.push(
       `note: ${formatProblem({ file: incident.source, field: 'match', message: weakestPath(incident) })}`,
     );
+    warnings.push(...unknownProducts(incident));
     // Version ranges that hold no version: the incident would rule out every report that gives one.
     incident.affects.forEach((a, k) => {
       if (rangeCanHold(a.range) === false)
@@ -104,4 +108,26 @@ function weakestPath(incident: Incident): string {
     return `no path to a verdict from signatures and frames alone: keywords and similar text must add the rest of the ${needed} points`;
   const variant = best.shape.variant ? ` (variant "${best.shape.variant}")` : '';
   return `weakest path to a verdict${variant}: ${best.used.length} phrase(s), ${best.used.join(' + ')}, with the context of ${best.shape.match.require.length} require group(s) (${best.context} points) reach the ${needed} needed${best.used.length === 1 ? '; one string decides it: make sure it is specific to this incident' : ''}`;
+}
+
+// The names reports' version facts use (src/signals/*-facts.ts): a product written otherwise is found
+// only where a report spells it the same way followed by a version.
+const FACT_NAMES = new Set<string>([
+  ...RUNTIMES.map((r) => r.name),
+  ...Object.values(LINUX_DISTROS),
+  ...['macos', 'linux', 'amazon linux', 'ios', 'ipados', 'watchos', 'tvos', 'visionos'],
+]);
+
+function unknownProducts(incident: Incident): CatalogProblem[] {
+  const named = [
+    ...incident.fixedIn.map((f, k) => ({ product: f.product, field: `fixed_in.${k}.product` })),
+    ...incident.affects.map((a, k) => ({ product: a.product, field: `affects.${k}.product` })),
+  ];
+  return named
+    .filter(({ product }) => !FACT_NAMES.has(productKey(product)))
+    .map(({ product, field }) => ({
+      file: incident.source,
+      field,
+      message: `"${product}" is not a name reports' version facts use (such as ${[...FACT_NAMES].slice(0, 6).join(', ')}); its version is found only where a report writes "${product} 1.2": use one of those names if you mean one`,
+    }));
 }

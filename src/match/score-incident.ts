@@ -124,6 +124,12 @@ export function scoreIncident(hits: IncidentHits, ctx: ScoreContext): Match {
 
   let score = signaturePoints + framePoints + keywordPoints + similarityPoints + repoPoints;
 
+  // A group the incident marks as shown by the repository: a report filed there shows it.
+  incident.match.require.forEach((group, gi) => {
+    if (requireHit.has(gi) || !ctx.repo || !group.repos) return;
+    if (group.repos.some((r) => repoMatches(r, ctx.repo!))) requireHit.set(gi, `filed in ${ctx.repo}`);
+  });
+
   // Every required group present together is evidence in itself: the incident's whole context is there.
   const allRequired = incident.match.require.every((_, gi) => requireHit.has(gi));
   const groupPoints = allRequired ? SCORING.requiredGroupPoints : 0;
@@ -273,4 +279,11 @@ function cosine(report: ReadonlyMap<string, number>, incident: TermVector): numb
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** `owner/name` or `owner/*` against a repository's full name, ignoring case. */
+function repoMatches(pattern: string, repo: string): boolean {
+  const p = pattern.toLowerCase();
+  const r = repo.toLowerCase();
+  return p.endsWith('/*') ? r.startsWith(p.slice(0, -1)) : p === r;
 }

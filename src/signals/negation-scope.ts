@@ -17,7 +17,7 @@ const CLAUSE_BREAK =
 
 // Cues that make a clause a statement of absence or of where it does not happen.
 const CUE =
-  /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
+  /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|\b(?:downgrad\w*|roll(?:ed|ing)?\s+back)\s+to\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
 
 // Cues that are part of how a failure is described: the clause is about the crash, not its absence.
 const FAILURE_IDIOM =

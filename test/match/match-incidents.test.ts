@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../src/match/compile-index.js';
 import { loadCatalogDir } from '../../src/catalog/load-catalog.js';
 import { matchIncidents } from '../../src/match/match-incidents.js';
+import { parseIncidentFile } from '../../src/catalog/parse-incident-file.js';
 import { extractSignals } from '../../src/signals/extract-signals.js';
 
 const dir = fileURLToPath(new URL('../fixtures/catalog/', import.meta.url));
@@ -126,5 +127,39 @@ describe('matchIncidents', () => {
   it('returns no candidates for an empty report', () => {
     const v = verdictOf('', '');
     expect(v).toMatchObject({ incidentId: null, matches: [] });
+  });
+});
+
+describe('require groups shown by the repository', () => {
+  const FILE = `id: quill-title-only
+title: Quill crashes when the journal is full
+summary: A demo incident.
+cause: Because.
+match:
+  signatures:
+    - phrase: journal is full
+      weight: 8
+  require:
+    - name: Quill (the product)
+      any: [quill]
+      repos: [quillhq/*]
+`;
+  const parsed = parseIncidentFile('q.yml', FILE);
+  if (!parsed.ok) throw new Error('fixture');
+  const own = compileIndex([parsed.incident]);
+  const v = (repo: string) =>
+    matchIncidents(extractSignals({ title: 'Crash: journal is full', body: '', repo }), own, { repo });
+
+  it.each([
+    ['quillhq/server', 'quill-title-only'],
+    ['QuillHQ/desktop', 'quill-title-only'],
+    ['someone/else', null],
+  ])('a title-only report filed in %s → %s', (repo, expected) => {
+    const verdict = v(repo);
+    expect(verdict.incidentId).toBe(expected);
+    if (expected)
+      expect(verdict.matches[0]!.evidence).toContainEqual(
+        expect.objectContaining({ kind: 'required', matched: `filed in ${repo}` }),
+      );
   });
 });

@@ -22,6 +22,8 @@ describe('negatedClauses', () => {
     ['Works on Python 3.12, crashes on 3.13', ['Works on Python 3.12']],
     ['It worked with UTM 4.5 before the update', ['It worked with UTM 4.5 before the update']],
     ['Runs fine on macOS 14', ['Runs fine on macOS 14']],
+    ['Crashes since 4.6; downgraded to UTM 4.5 as a stopgap', ['downgraded to UTM 4.5 as a stopgap']],
+    ['I rolled back to Python 3.12', ['I rolled back to Python 3.12']],
     // Chinese: 没有 / 未 / 不 (as in 不是, 不开).
     ['没有开启 TSO', ['没有开启 TSO']],
     ['未启用 TSO，虚拟机一启动就崩溃', ['未启用 TSO']],
