@@ -86,6 +86,8 @@ export interface TriageTask {
   catalog: { useBundled: boolean; files: RepoIncidentFile[] };
   /** `/triage as <id>`: render this incident's comment (chosen by `by`) instead of matching. */
   chosen?: { incidentId: string; by: string };
+  /** Incidents a maintainer ruled out on this issue (`/triage not`, kept in the comment's marker). */
+  ruledOut?: string[];
   /** An incident whose labels the plan may have to take off (the one the app's comment names now). */
   previous?: string;
 }

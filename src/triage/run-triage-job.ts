@@ -70,6 +70,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
   // files), then 4a extract signals, 4b match, 4c render (run-triage-task.ts, triage-issue.ts)
   let outcome: TriageOutcome | null = null;
   let task: TriageTask | null = null;
+  const ruledOut = ruledOutAfter(existing?.marker.not ?? [], trigger);
   if (repoFiles) {
     task = {
       input: { title: facts.title, body: facts.body, repo: facts.repo },
@@ -80,6 +81,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
         ? { chosen: { incidentId: trigger.command.incidentId, by: trigger.by } }
         : {}),
       ...(existing?.marker.incident ? { previous: existing.marker.incident } : {}),
+      ...(ruledOut.length > 0 ? { ruledOut } : {}),
     };
     outcome = await ports.triage.run(task);
     outcome = { ...outcome, problems: [...repoFiles.problems, ...outcome.problems] };
@@ -100,6 +102,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
       existing?.marker.incident && task?.previous === existing.marker.incident ? outcome!.previousLabels : [],
     issueLabels: facts.labels,
     problems,
+    ruledOut,
   });
 
   // 6. apply (or, in dry-run mode, log what would be written). The writes wait on Octokit's throttling
@@ -119,4 +122,16 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
     'triage decision',
   );
   return { status: 'done', config, outcome, plan, problems };
+}
+
+/**
+ * The incidents ruled out on the issue after this trigger: those its comment's marker lists, plus the one
+ * `/triage not` names; `/triage as` a ruled-out incident is the maintainer changing their mind.
+ */
+function ruledOutAfter(marked: readonly string[], trigger: IssueFacts['trigger']): string[] {
+  if (trigger.kind !== 'command') return [...marked];
+  const { command } = trigger;
+  if (command.name === 'not' && !marked.includes(command.incidentId)) return [...marked, command.incidentId];
+  if (command.name === 'as') return marked.filter((id) => id !== command.incidentId);
+  return [...marked];
 }
