@@ -2,7 +2,9 @@
 // backtest's Octokit (with the disk ETag cache), triages every issue with the app's own core, and returns
 // the summary. Settings and incident files are read once per run; comments only for issues that have any.
 import { loadCatalog } from '../catalog/bundled-catalog.js';
+import type { RepoConfig } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
+import { readCatalogFiles } from '../triage/read-catalog-files.js';
 import { compileIndex } from '../match/compile-index.js';
 import { createRepoCatalogs, type RepoCatalog } from '../triage/repo-catalogs.js';
 import type { CatalogProblem } from '../types.js';
@@ -48,7 +50,7 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
   // 1. settings and catalog, once
   const { config, problems } = loadConfig(await reader.readConfig());
   const useBundled = config.use_bundled_catalog && !p.noBundled;
-  const catalog = await catalogFor(reader, p, useBundled, config.incident_dir);
+  const catalog = await catalogFor(reader, p, useBundled, { repo, config });
   const minConfidence = p.minConfidence ?? config.min_confidence;
 
   // 2. issues, then the comments of those that have some
@@ -94,12 +96,12 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
   });
 }
 
-/** The repository's incident folder as the app reads it, or the `--catalog` folders instead. */
+/** The repository's incident files (and shared catalogs) as the app reads them, or the `--catalog` folders instead. */
 async function catalogFor(
   reader: RepositoryReader,
   p: BacktestParams,
   useBundled: boolean,
-  dir: string,
+  { repo, config }: { repo: string; config: RepoConfig },
 ): Promise<RepoCatalog> {
   if (p.catalogDirs.length > 0) {
     const loaded = loadCatalog(p.catalogDirs, { bundled: useBundled });
@@ -107,7 +109,7 @@ async function catalogFor(
   }
   return createRepoCatalogs(loadCatalog().incidents).catalogFor(
     useBundled,
-    await reader.readIncidentFiles(dir),
+    await readCatalogFiles(reader, repo, config),
   );
 }
 

@@ -53,7 +53,11 @@ export type Reaction = 'eyes' | '+1';
 /** Reads: never change anything on GitHub. */
 export interface IssueReader {
   readConfig(): Promise<RawConfig>;
-  readIncidentFiles(dir: string): Promise<RepoIncidentFiles>;
+  /**
+   * The incident folder `dir` of the issue's repository, or of `from` (`owner/name`, a shared catalog):
+   * a shared repository that cannot be read (404, 403) is a problem with field `incident_repos`.
+   */
+  readIncidentFiles(dir: string, from?: string): Promise<RepoIncidentFiles>;
   findOwnComment(): Promise<OwnComment | null>;
   getPermission(login: string): Promise<Permission>;
   /**

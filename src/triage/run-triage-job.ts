@@ -12,6 +12,7 @@ import { loadConfig } from '../config/load-config.js';
 import type { CatalogProblem } from '../types.js';
 import { applyPlan } from './apply-plan.js';
 import { dryRunWrites } from './dry-run-writes.js';
+import { readCatalogFiles } from './read-catalog-files.js';
 import { needsOwnComment, planTriage, type TriagePlan } from './plan-triage.js';
 import type { IssueFacts, JobPorts, OwnComment, TriageOutcome, TriageTask } from './ports.js';
 
@@ -56,11 +57,12 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
   if (!config.enabled) return skip('disabled in settings', config);
   if (trigger.kind === 'edited' && !config.on_edit) return skip('on_edit is off in settings', config);
 
-  // 3. reads: the repository's incident files (bad ones are skipped by the triage), and the app's comment
+  // 3. reads: the incident files, shared catalogs' then the repository's own (bad ones are skipped by the
+  // triage, see read-catalog-files.ts), and the app's comment
   // when it must be known first: a command always answers in it, and an edit of an issue with comments may
   // replace an earlier verdict, whose labels the triage then names
   const help = trigger.kind === 'command' && trigger.command.name === 'help';
-  const repoFiles = help ? null : await gateway.readIncidentFiles(config.incident_dir);
+  const repoFiles = help ? null : await readCatalogFiles(gateway, facts.repo, config);
   const knownAbsent = trigger.kind !== 'command' && gateway.provesNoOwnComment(facts.createdAt);
   const lookFirst =
     trigger.kind === 'command' || (trigger.kind === 'edited' && facts.commentCount > 0 && !knownAbsent);

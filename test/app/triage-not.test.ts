@@ -12,7 +12,7 @@ const LUAJIT = 'luajit-gc-oom-trace-exit';
 const PUMA_LABELS = ['crash', 'known-incident', 'upstream: apple', 'platform: macos'];
 const MATCHING = { title: 'Mac reboots when Puma starts its workers', body: report('m4-puma-panic.md') };
 const MATCHED_BODY = `${renderMarker({ state: 'matched', incident: PUMA })}\n\n### Known incident: the M4 panic\n`;
-const READS = [REQ.config, REQ.orgConfig, REQ.dir];
+const READS = [REQ.config, REQ.orgConfig, REQ.orgDir, REQ.dir];
 
 let app: RunningApp;
 
