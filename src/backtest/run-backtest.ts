@@ -10,6 +10,7 @@ import { createRepoCatalogs, type RepoCatalog } from '../triage/repo-catalogs.js
 import type { CatalogProblem } from '../types.js';
 import { createBacktestClient } from './backtest-octokit.js';
 import { useEtagCache } from './etag-cache.js';
+import { groupUnmatched } from './group-unmatched.js';
 import { judgeIssue, type IssueResult } from './judge-issue.js';
 import {
   createRepositoryReader,
@@ -31,6 +32,8 @@ export interface BacktestParams {
   /** Overrides the settings' `min_confidence`. */
   minConfidence?: number;
   cacheDir: string;
+  /** Also group the unmatched crash reports by signature (see group-unmatched.ts). */
+  groups?: boolean;
   onProgress?: (phase: string, done: number, total?: number) => void;
 }
 
@@ -80,7 +83,7 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
     judgeIssue(issue, comments.get(issue.number) ?? [], settings),
   );
 
-  return summarizeBacktest({
+  const summary = summarizeBacktest({
     repo,
     results,
     skippedPullRequests,
@@ -94,6 +97,14 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
     cacheDir: p.cacheDir,
     seconds: (Date.now() - started) / 1000,
   });
+  if (!p.groups) return summary;
+  const unmatched = issues.filter((_, k) => results[k]!.verdict === null);
+  return {
+    ...summary,
+    groups: groupUnmatched(
+      unmatched.map((i) => ({ number: i.number, url: i.url, input: { title: i.title, body: i.body, repo } })),
+    ),
+  };
 }
 
 /** The repository's incident files (and shared catalogs) as the app reads them, or the `--catalog` folders instead. */

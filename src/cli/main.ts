@@ -14,7 +14,7 @@ usage:
   crash-triage match [--repo OWNER/NAME] [--catalog DIR]... [--json] [--explain] [FILE|-]
   crash-triage eval [--json] [--catalog DIR]... DIR
   crash-triage lint [DIR]
-  crash-triage backtest OWNER/REPO [--state open|closed|all] [--since DATE] [--limit N] [--json]
+  crash-triage backtest OWNER/REPO [--state open|closed|all] [--since DATE] [--limit N] [--groups] [--json]
   crash-triage learn OWNER/REPO [--catalog DIR] [--write]
   crash-triage draft [--id ID] [--catalog DIR]... FILE|-   a new incident file from one report
   crash-triage demo

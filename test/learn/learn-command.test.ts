@@ -27,7 +27,9 @@ const FILE_TEXT = `${FIXTURE.trimEnd()}\n# examples kept by hand\nexamples:\n  -
 
 let github: GitHubStandIn;
 afterEach(async () => {
-  await github?.close();
+  const running = github as GitHubStandIn | undefined;
+  github = undefined as unknown as GitHubStandIn;
+  await running?.close();
 });
 
 function catalogDir(): string {
