@@ -54,6 +54,30 @@ const PLATFORM_WORDS = new Set([
   'powershell',
   'nodejs',
 ]);
+// An exception type alone (`ImportError`, `NullPointerException`) says what kind of error, not which
+// crash; a qualified one (`ledgerkit.errors.ColumnMappingError`) names the project and stays.
+const BARE_EXCEPTION = /^[A-Z][A-Za-z]*(?:Error|Exception|Fault|Panic)$/;
+// The C library's error strings: every failing program prints them; they are context, not identity,
+// so they weigh less than the report's own strings.
+const SYSTEM_MESSAGES = [
+  'no such file or directory',
+  'permission denied',
+  'cannot open shared object file',
+  'segmentation fault',
+  'bus error',
+  'illegal instruction',
+  'out of memory',
+  'cannot allocate memory',
+  'connection refused',
+  'connection reset by peer',
+  'broken pipe',
+  'operation not permitted',
+  'resource temporarily unavailable',
+  'too many open files',
+  'invalid argument',
+  'no space left on device',
+  'timed out',
+].map((m) => tokenize(m).join(' '));
 // Images of the operating system: their frames are on every stack of that platform.
 const SYSTEM_MODULE =
   /^(?:libsystem_\w+\.dylib|libdyld\.dylib|dyld|CoreFoundation|Foundation|AppKit|UIKit|UIKitCore|GraphicsServices|HIToolbox|libc\.so.*|libc\+\+.*|libpthread.*|ntdll\.dll|kernel32\.dll|KERNELBASE\.dll|user32\.dll)$/i;
@@ -81,7 +105,9 @@ export function choosePhrases(
   df: DocumentFrequency,
 ): ChosenPhrases {
   const rare = (phrase: string): boolean => df.of(phrase) <= Math.max(1, df.docs * MAX_SHARE);
-  const weight = (phrase: string): number => (df.of(phrase) === 0 ? 6 : 4);
+  // Rare strings weigh most; a C library message counts as context (with the file or symbol it names).
+  const weight = (phrase: string): number =>
+    SYSTEM_MESSAGES.includes(tokenize(phrase).join(' ')) ? 2 : df.of(phrase) === 0 ? 6 : 4;
   const frames = chooseFrames(signals);
   // Tokens of every frame (names, modules, files), boilerplate included: frames are matched as frames,
   // and `start_thread` or `clone3.S` in a backtrace is no signature.
@@ -100,6 +126,7 @@ export function choosePhrases(
       const key = tokenize(c).join(' ');
       if (!key || seen.has(key) || tokenize(c).every((t) => frameTokens.has(t) || PLATFORM_WORDS.has(t)))
         return false;
+      if (BARE_EXCEPTION.test(c)) return false;
       seen.add(key);
       return !isGenericPhrase(tokenize(c).map(stem)) && !tokenize(c).every(isStopword);
     })
@@ -124,11 +151,18 @@ export function choosePhrases(
   }
 
   let keywords: WeightedPhrase[] = [];
+  const hadSignatures = signatures.length > 0;
   if (signatures.length + frames.length < 2) {
     // A report in prose: its rarest words are all it has; the rarest two, unseen elsewhere, count as
     // signatures (a product or feature name), the rest as keywords.
     keywords = chooseKeywords(signals, df, new Set(signatures.map((s) => s.phrase)));
-    while (signatures.length < 2 && keywords.length > 0 && df.of(keywords[0]!.phrase) === 0)
+    while (
+      signatures.length < 2 &&
+      frames.length === 0 &&
+      !hadSignatures &&
+      keywords.length > 0 &&
+      df.of(keywords[0]!.phrase) === 0
+    )
       signatures.push({ ...keywords.shift()!, weight: 6 });
   }
   return { signatures, frames, keywords, require: chooseRequire(signals) };
