@@ -21,6 +21,8 @@ const LAYERS = {
   queue: ['triage', 'catalog', 'util'],
   backtest: ['github', 'triage', 'signals', 'match', 'render', 'catalog', 'config', 'text', 'util'],
   handlers: ['github', 'queue', 'triage', 'commands', 'config', 'metrics', 'util'],
+  draft: ['triage', 'signals', 'match', 'catalog', 'text', 'util'],
+  learn: ['backtest', 'github', 'triage', 'match', 'render', 'catalog', 'text', 'util'],
 };
 const FOLDERS = [...Object.keys(LAYERS), 'cli', 'demo', 'action', 'server'];
 // Only the Probot adapter and the entry points know Probot; only adapters know Octokit.

@@ -32923,6 +32923,8 @@ function scoreFor(confidence) {
 var CONFIG_FILE = ".github/crash-triage.yml";
 var LABEL = external_exports.string().min(1).max(50);
 var FOLDER = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.\-/]{1,200}$/;
+var MAX_INCIDENT_REPOS = 5;
+var SHARED_CATALOG = /^[\w.-]{1,100}\/[\w.-]{1,100}(?::(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.\-/]{1,200})?$/;
 var configSchema = external_exports.strictObject({
   enabled: external_exports.boolean().default(true).describe("false turns the app off for this repository."),
   min_confidence: external_exports.number().min(0).max(1).default(DEFAULT_MIN_CONFIDENCE).describe("Confidence (0..1) a match needs before the app comments."),
@@ -32931,7 +32933,10 @@ var configSchema = external_exports.strictObject({
   extra_labels: external_exports.array(LABEL).max(10).default([]).describe("Added with every matched incident."),
   mode: external_exports.enum(["comment", "labels-only", "dry-run"]).default("comment").describe("comment: comment and labels; labels-only: labels only; dry-run: log, write nothing."),
   use_bundled_catalog: external_exports.boolean().default(true).describe("Match against crash-triage's bundled incidents."),
-  incident_dir: external_exports.string().regex(FOLDER, "must be a folder path inside the repository, like .github/crash-signatures/").default(".github/crash-signatures/").describe("Folder of the repository's own incident files (default branch).")
+  incident_dir: external_exports.string().regex(FOLDER, "must be a folder path inside the repository, like .github/crash-signatures/").default(".github/crash-signatures/").describe("Folder of the repository's own incident files (default branch)."),
+  incident_repos: external_exports.array(external_exports.string().regex(SHARED_CATALOG, "must be owner/repo or owner/repo:folder")).max(MAX_INCIDENT_REPOS).optional().describe(
+    "Shared incident catalogs, merged in order before the repository's own files (which override by id): owner/repo reads its .github/crash-signatures/, owner/repo:folder another folder. Default: the organization's .github repository."
+  )
 });
 var DEFAULT_CONFIG = configSchema.parse({});
 
@@ -32976,15 +32981,26 @@ function checkValueCount(raw) {
 
 // src/render/comment-marker.ts
 var PREFIX = "<!-- crash-triage:v1";
-var MARKER = /^<!-- crash-triage:v1 state=(matched|chosen|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))? -->/;
+var MARKER = /^<!-- crash-triage:v1 state=(matched|chosen|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))?(?: not=([a-z0-9-]{1,80}(?:,[a-z0-9-]{1,80}){0,49}))? -->/;
 function renderMarker(data) {
-  return `${PREFIX} state=${data.state}${data.incident ? ` incident=${data.incident}` : ""} -->`;
+  const not = data.not && data.not.length > 0 ? ` not=${data.not.join(",")}` : "";
+  return `${PREFIX} state=${data.state}${data.incident ? ` incident=${data.incident}` : ""}${not} -->`;
 }
 function readMarker(body) {
   if (!body || !body.startsWith(PREFIX)) return null;
   const m = MARKER.exec(body);
   if (!m) return null;
-  return m[2] ? { state: m[1], incident: m[2] } : { state: m[1] };
+  const data = { state: m[1] };
+  if (m[2]) data.incident = m[2];
+  if (m[3]) data.not = m[3].split(",");
+  return data;
+}
+function withRuledOut(body, not) {
+  const marker = readMarker(body);
+  if (!marker) return body;
+  const end = body.indexOf("-->") + 3;
+  const { not: _old, ...rest } = marker;
+  return renderMarker(not.length > 0 ? { ...rest, not: [...not] } : rest) + body.slice(end);
 }
 
 // src/github/own-comment-record.ts
@@ -33128,29 +33144,37 @@ function createIssueGateway(params) {
         throw err;
       }
     },
-    async readIncidentFiles(dir) {
+    async readIncidentFiles(dir, from) {
       const path = dir.replace(/\/+$/, "");
+      const [fromOwner, fromRepo] = from ? from.split("/") : [owner, repo];
+      const at = { owner: fromOwner ?? "", repo: fromRepo ?? "" };
+      const where2 = (p) => `${at.owner}/${at.repo}:${p}`;
       let listing;
       try {
-        listing = (await octokit.rest.repos.getContent({ owner, repo, path })).data;
+        listing = (await octokit.rest.repos.getContent({ ...at, path })).data;
       } catch (err) {
-        if (statusOf(err) === 404) return { files: [], problems: [] };
+        const status = statusOf(err);
+        if (status === 404 && !from) return { files: [], problems: [] };
+        if (from && (status === 404 || status === 403)) {
+          const message = status === 404 ? "not found (or the app cannot see it)" : "no access (403)";
+          return { files: [], problems: [{ file: where2(path), field: "incident_repos", message }] };
+        }
         throw err;
       }
       if (!Array.isArray(listing)) {
         return {
           files: [],
-          problems: [{ file: where(path), field: "incident_dir", message: "is not a folder" }]
+          problems: [{ file: where2(path), field: "incident_dir", message: "is not a folder" }]
         };
       }
       return readIncidentFolder({
         entries: listing.filter((e) => e.type === "file"),
         folder: path,
-        where,
+        where: where2,
         read: async (entry) => {
           let text = caches.blobs.get(entry.sha);
           if (text === void 0) {
-            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+            const blob = await octokit.rest.git.getBlob({ ...at, file_sha: entry.sha });
             const encoding = blob.data.encoding === "base64" ? "base64" : "utf8";
             text = utf8Text(Buffer.from(blob.data.content, encoding));
             caches.blobs.set(entry.sha, text);
@@ -33334,9 +33358,10 @@ function toCommand(rest) {
       return args.length === 0 ? { name: "dismiss" } : { name: "help", unknown: rest };
     case "help":
       return { name: "help" };
-    case "as": {
+    case "as":
+    case "not": {
       const id = args[0]?.toLowerCase().replace(/^`|`$/g, "");
-      return id && args.length === 1 && INCIDENT_ID.test(id) ? { name: "as", incidentId: id } : { name: "help", unknown: rest };
+      return id && args.length === 1 && INCIDENT_ID.test(id) ? { name: sub.toLowerCase(), incidentId: id } : { name: "help", unknown: rest };
     }
     default:
       return { name: "help", unknown: rest };
@@ -33624,6 +33649,7 @@ var HELP_ROWS = [
   ["/triage", "Run the triage again; answers even when nothing matched, with the nearest candidates."],
   ["/triage explain", "Show the evidence and scores of the top candidates."],
   ["/triage as <incident-id>", "Apply that incident's comment and labels."],
+  ["/triage not <incident-id>", "Rule that incident out on this issue: it is never proposed here again."],
   ["/triage dismiss", "Remove this app's labels and leave the issue alone until `/triage` is run again."],
   ["/triage help", "This list."]
 ];
@@ -39990,6 +40016,33 @@ function shortfall2(top, minConfidence) {
   return `nearest is ${top.id} at confidence ${top.confidence.toFixed(2)}, below the minimum ${minConfidence.toFixed(2)}`;
 }
 
+// src/triage/rule-out-incidents.ts
+function ruleOutIncidents(verdict, ruledOut, minConfidence = DEFAULT_MIN_CONFIDENCE) {
+  if (ruledOut.length === 0 || !verdict.matches.some((m) => ruledOut.includes(m.id))) return verdict;
+  const matches = verdict.matches.filter((m) => !ruledOut.includes(m.id));
+  const top = matches[0];
+  const said = `ruled out by a maintainer: ${ruledOut.join(", ")}`;
+  if (!top) return { incidentId: null, confidence: 0, matches, reason: said };
+  if (!top.eligible || top.confidence < minConfidence) {
+    return {
+      incidentId: null,
+      confidence: top.confidence,
+      matches,
+      reason: `${said}; no other confident match`
+    };
+  }
+  const runnerUp = matches.find((m, i) => i > 0 && m.eligible && m.confidence >= minConfidence);
+  if (runnerUp && runnerUp.score >= top.score * SCORING.ambiguityRatio) {
+    return {
+      incidentId: null,
+      confidence: top.confidence,
+      matches,
+      reason: `${said}; ${top.id} and ${runnerUp.id} are too close to choose`
+    };
+  }
+  return { incidentId: top.id, confidence: top.confidence, matches };
+}
+
 // src/signals/limits.ts
 var MAX_HEAD_CHARS = 128 * 1024;
 var MAX_TAIL_CHARS = 64 * 1024;
@@ -42014,10 +42067,11 @@ function headText(lines, chars) {
 // src/triage/triage-issue.ts
 function triageIssue(req) {
   const signals = extractSignals(req.input);
-  const verdict = matchIncidents(signals, req.index, {
+  const matched = matchIncidents(signals, req.index, {
     ...req.minConfidence !== void 0 ? { minConfidence: req.minConfidence } : {},
     ...req.input.repo ? { repo: req.input.repo } : {}
   });
+  const verdict = ruleOutIncidents(matched, req.ruledOut ?? [], req.minConfidence);
   const incident = verdict.incidentId ? req.index.incidents.find((i) => i.id === verdict.incidentId) ?? null : null;
   const comment = incident ? renderIncidentComment(
     incident,
@@ -42109,14 +42163,17 @@ function createRepoCatalogs(bundled, { maxCompiled = 200, maxMegabytes = 128 } =
       const key = `${useBundled}|${repoFiles.files.map((f) => `${f.source}@${f.sha}`).join("|")}`;
       let catalog = compiled.get(key)?.catalog;
       if (!catalog) {
-        const own2 = [];
+        const byRepo = /* @__PURE__ */ new Map();
         const problems = [];
         for (const file2 of repoFiles.files) {
+          const repo = file2.source.split(":")[0] ?? "";
+          if (!byRepo.has(repo)) byRepo.set(repo, []);
           const parsed = parseIncidentFile(file2.source, file2.text);
-          if (parsed.ok) own2.push(parsed.incident);
+          if (parsed.ok) byRepo.get(repo).push(parsed.incident);
           else problems.push(...parsed.problems);
         }
-        const merged = mergeIncidents(useBundled ? [bundled, own2] : [own2]);
+        const repos = [...byRepo.values()];
+        const merged = mergeIncidents(useBundled ? [bundled, ...repos] : repos);
         catalog = { index: compileIndex(merged.incidents), problems: [...problems, ...merged.problems] };
         const sourceBytes = repoFiles.files.reduce((n, f) => n + f.text.length, 0);
         compiled.set(key, { catalog, bytes: sourceBytes * HEAP_BYTES_PER_SOURCE_BYTE });
@@ -42213,7 +42270,7 @@ function dryRunWrites(gateway, log) {
   };
   return {
     readConfig: () => gateway.readConfig(),
-    readIncidentFiles: (dir) => gateway.readIncidentFiles(dir),
+    readIncidentFiles: (dir, from) => gateway.readIncidentFiles(dir, from),
     findOwnComment: () => gateway.findOwnComment(),
     getPermission: (login2) => gateway.getPermission(login2),
     provesNoOwnComment: (createdAt) => gateway.provesNoOwnComment(createdAt),
@@ -42223,6 +42280,36 @@ function dryRunWrites(gateway, log) {
     removeLabels: (names) => would("remove-labels", { labels: names }),
     react: (commentId, content) => would("react", { commentId, content })
   };
+}
+
+// src/triage/shared-catalogs.ts
+var SHARED_FOLDER = ".github/crash-signatures/";
+function sharedCatalogs(repo, configured) {
+  const self2 = repo.toLowerCase();
+  if (configured === void 0) {
+    const owner = repo.split("/")[0] ?? "";
+    const org = `${owner}/.github`;
+    return org.toLowerCase() === self2 ? [] : [{ repo: org, folder: SHARED_FOLDER, implicit: true }];
+  }
+  return configured.slice(0, MAX_INCIDENT_REPOS).map((entry) => {
+    const [name = "", folder] = entry.split(/:(.*)/s);
+    return { repo: name, folder: folder || SHARED_FOLDER, implicit: false };
+  }).filter((c) => c.repo.toLowerCase() !== self2);
+}
+
+// src/triage/read-catalog-files.ts
+async function readCatalogFiles(reader, repo, config3) {
+  const files = [];
+  const problems = [];
+  for (const shared of sharedCatalogs(repo, config3.incident_repos)) {
+    const read = await reader.readIncidentFiles(shared.folder, shared.repo);
+    files.push(...read.files);
+    problems.push(
+      ...shared.implicit ? read.problems.filter((p) => p.field !== "incident_repos") : read.problems
+    );
+  }
+  const own2 = await reader.readIncidentFiles(config3.incident_dir);
+  return { files: [...files, ...own2.files], problems: [...problems, ...own2.problems] };
 }
 
 // src/triage/label-specs.ts
@@ -42252,12 +42339,23 @@ function colorFor(name) {
 function planTriage(input2) {
   if (input2.trigger.kind === "command") {
     const plan = planCommand(input2, input2.trigger);
-    return {
+    return keepRuledOut(input2, {
       ...plan,
       actions: [{ kind: "react", commentId: input2.trigger.commentId, content: "eyes" }, ...plan.actions]
-    };
+    });
   }
-  return planEvent(input2);
+  return keepRuledOut(input2, planEvent(input2));
+}
+function keepRuledOut(input2, plan) {
+  const ruledOut = input2.ruledOut ?? [];
+  if (ruledOut.length === 0 && !input2.existing?.marker.not) return plan;
+  const actions = plan.actions.flatMap((a) => {
+    if (a.kind === "create-comment") return [{ ...a, body: withRuledOut(a.body, ruledOut) }];
+    if (a.kind !== "update-comment") return [a];
+    const body = withRuledOut(a.body, ruledOut);
+    return input2.existing && same(body, input2.existing.body) ? [] : [{ ...a, body }];
+  });
+  return { ...plan, actions };
 }
 function needsOwnComment(trigger, outcome, commentCount, knownAbsent = false) {
   if (trigger.kind === "command") return true;
@@ -42269,6 +42367,8 @@ function planEvent(input2) {
   const { existing, outcome, config: config3, trigger } = input2;
   if (existing?.marker.state === "dismissed") return nothing("dismissed by a maintainer");
   if (existing?.marker.state === "chosen") return nothing("incident chosen by a maintainer");
+  if (outcome?.incident && input2.ruledOut?.includes(outcome.incident.id))
+    return nothing("incident ruled out by a maintainer");
   if (!outcome?.comment || !outcome.incident) {
     if (trigger.kind === "edited" && existing?.marker.state === "matched" && config3.mode !== "labels-only") {
       const body = withNoLongerMatchingNote(existing.body);
@@ -42332,6 +42432,8 @@ function planCommand(input2, trigger) {
       const { comment, incident } = outcome;
       return { actions: replaceWith(input2, existing, comment, incident), reason: `as: ${incident.id}` };
     }
+    case "not":
+      return planRuleOut(input2, command.incidentId);
     case "dismiss": {
       const named = existing?.marker.incident;
       const id = named ?? outcome?.verdict?.incidentId ?? void 0;
@@ -42343,6 +42445,28 @@ function planCommand(input2, trigger) {
       };
     }
   }
+}
+function planRuleOut(input2, id) {
+  const { existing, outcome } = input2;
+  const shown = existing?.marker.incident === id;
+  const decided = existing?.marker.state === "dismissed" || existing?.marker.state === "chosen";
+  if (existing && decided && !shown) {
+    return {
+      actions: [{ kind: "update-comment", commentId: existing.id, body: existing.body }],
+      reason: `not: ${id} recorded`
+    };
+  }
+  if (!outcome?.verdict) return nothing("not without a triage result");
+  const problems = renderProblemsSection(input2.problems);
+  if (outcome.comment && outcome.incident) {
+    const comment2 = withSection(outcome.comment, problems);
+    return {
+      actions: replaceWith(input2, existing, comment2, outcome.incident),
+      reason: `not: ${id}; matched ${outcome.incident.id}`
+    };
+  }
+  const comment = withSection(renderNoMatchComment(outcome.verdict), problems);
+  return { actions: replaceWith(input2, existing, comment, null), reason: `not: ${id}; no match` };
 }
 function replaceWith(input2, existing, comment, incident, { previous = { id: existing?.marker.incident, labels: input2.previousLabels } } = {}) {
   const actions = [];
@@ -42408,12 +42532,13 @@ async function runTriageJob(facts, ports) {
   if (!config3.enabled) return skip("disabled in settings", config3);
   if (trigger.kind === "edited" && !config3.on_edit) return skip("on_edit is off in settings", config3);
   const help = trigger.kind === "command" && trigger.command.name === "help";
-  const repoFiles = help ? null : await gateway.readIncidentFiles(config3.incident_dir);
+  const repoFiles = help ? null : await readCatalogFiles(gateway, facts.repo, config3);
   const knownAbsent = trigger.kind !== "command" && gateway.provesNoOwnComment(facts.createdAt);
   const lookFirst = trigger.kind === "command" || trigger.kind === "edited" && facts.commentCount > 0 && !knownAbsent;
   let existing = lookFirst ? await gateway.findOwnComment() : null;
   let outcome = null;
   let task = null;
+  const ruledOut = ruledOutAfter(existing?.marker.not ?? [], trigger);
   if (repoFiles) {
     task = {
       input: { title: facts.title, body: facts.body, repo: facts.repo },
@@ -42421,7 +42546,8 @@ async function runTriageJob(facts, ports) {
       render: { labelPrefix: config3.label_prefix, extraLabels: config3.extra_labels },
       catalog: { useBundled: config3.use_bundled_catalog, files: repoFiles.files },
       ...trigger.kind === "command" && trigger.command.name === "as" ? { chosen: { incidentId: trigger.command.incidentId, by: trigger.by } } : {},
-      ...existing?.marker.incident ? { previous: existing.marker.incident } : {}
+      ...existing?.marker.incident ? { previous: existing.marker.incident } : {},
+      ...ruledOut.length > 0 ? { ruledOut } : {}
     };
     outcome = await ports.triage.run(task);
     outcome = { ...outcome, problems: [...repoFiles.problems, ...outcome.problems] };
@@ -42438,7 +42564,8 @@ async function runTriageJob(facts, ports) {
     existing,
     previousLabels: existing?.marker.incident && task?.previous === existing.marker.incident ? outcome.previousLabels : [],
     issueLabels: facts.labels,
-    problems
+    problems,
+    ruledOut
   });
   ports.beforeWrites?.();
   const refused = await applyPlan(plan, config3.mode === "dry-run" ? dryRunWrites(gateway, log) : gateway);
@@ -42455,6 +42582,13 @@ async function runTriageJob(facts, ports) {
     "triage decision"
   );
   return { status: "done", config: config3, outcome, plan, problems };
+}
+function ruledOutAfter(marked, trigger) {
+  if (trigger.kind !== "command") return [...marked];
+  const { command } = trigger;
+  if (command.name === "not" && !marked.includes(command.incidentId)) return [...marked, command.incidentId];
+  if (command.name === "as") return marked.filter((id) => id !== command.incidentId);
+  return [...marked];
 }
 
 // src/action/action-env.ts
@@ -47095,7 +47229,8 @@ function withCheckout(gateway, params) {
       const extendsOther = typeof raw === "object" && raw !== null && "_extends" in raw;
       return extendsOther ? gateway.readConfig() : { file: file2, raw: raw ?? null };
     },
-    async readIncidentFiles(dir) {
+    async readIncidentFiles(dir, from) {
+      if (from) return gateway.readIncidentFiles(dir, from);
       const folder = dir.replace(/\/+$/, "");
       const path = join2(workspace, folder);
       if (!existsSync(path)) return gateway.readIncidentFiles(dir);

@@ -42,7 +42,9 @@ export function withCheckout(
       const extendsOther = typeof raw === 'object' && raw !== null && '_extends' in raw;
       return extendsOther ? gateway.readConfig() : { file, raw: raw ?? null };
     },
-    async readIncidentFiles(dir) {
+    async readIncidentFiles(dir, from) {
+      // Shared catalogs live in other repositories: read through the API.
+      if (from) return gateway.readIncidentFiles(dir, from);
       const folder = dir.replace(/\/+$/, '');
       const path = join(workspace, folder);
       if (!existsSync(path)) return gateway.readIncidentFiles(dir);

@@ -35,6 +35,7 @@ export function formatBacktest(s: BacktestSummary): string[] {
       lines.push(`  #${c.number} ${by}${what}; ${now} ${c.url}`);
     }
   }
+  if (s.groups) lines.push(...formatGroups(s.groups));
   lines.push(
     '',
     `catalog: ${s.settings.incidents} incidents (bundled: ${s.settings.use_bundled_catalog ? 'yes' : 'no'}), min confidence ${s.settings.min_confidence}`,
@@ -44,6 +45,26 @@ export function formatBacktest(s: BacktestSummary): string[] {
     `requests: ${s.requests.sent} sent, ${s.requests.not_modified} answered 304 (free), ${s.requests.counted} counted against the rate limit; ${s.seconds.toFixed(1)} s`,
     `cache: ${s.cache_dir}`,
   );
+  return lines;
+}
+
+/** Groups shown, and links per group: the largest say what to document next. */
+const MAX_GROUPS = 10;
+const MAX_LINKS = 5;
+
+function formatGroups(groups: NonNullable<BacktestSummary['groups']>): string[] {
+  const reports = groups.reduce((n, g) => n + g.issues.length, 0);
+  const lines = [
+    '',
+    `unmatched crash reports, grouped by signature (crash line | top frames): ${reports} in ${groups.length} group${groups.length === 1 ? '' : 's'}`,
+  ];
+  for (const g of groups.slice(0, MAX_GROUPS)) {
+    lines.push(`  ${g.issues.length}× ${g.signature}`);
+    for (const i of g.issues.slice(0, MAX_LINKS)) lines.push(`      #${i.number} ${i.url}`);
+    if (g.issues.length > MAX_LINKS) lines.push(`      (+${g.issues.length - MAX_LINKS} more)`);
+  }
+  if (groups.length > MAX_GROUPS) lines.push(`  (+${groups.length - MAX_GROUPS} smaller groups)`);
+  if (groups.length > 0) lines.push('  next: crash-triage draft <one report of a group> > new-incident.yml');
   return lines;
 }
 

@@ -35,7 +35,8 @@ export interface RepositoryReader {
   /** The repository's canonical `owner/name`; throws GitHub's error when it cannot be read. */
   checkRepository(): Promise<string>;
   readConfig(): Promise<RawConfig>;
-  readIncidentFiles(dir: string): Promise<RepoIncidentFiles>;
+  /** `from`: another repository's folder (a shared catalog). */
+  readIncidentFiles(dir: string, from?: string): Promise<RepoIncidentFiles>;
   /** The issues, newest first; `skippedPullRequests` counts the pull requests left out. */
   listIssues(
     query: IssueQuery,
@@ -54,7 +55,7 @@ export function createRepositoryReader(octokit: GitHubClient, fullName: string):
       return data.full_name;
     },
     readConfig: () => gateway.readConfig(),
-    readIncidentFiles: (dir) => gateway.readIncidentFiles(dir),
+    readIncidentFiles: (dir, from) => gateway.readIncidentFiles(dir, from),
     async listIssues(query, onPage) {
       const issues: ListedIssue[] = [];
       let skippedPullRequests = 0;

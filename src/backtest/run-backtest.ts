@@ -2,12 +2,15 @@
 // backtest's Octokit (with the disk ETag cache), triages every issue with the app's own core, and returns
 // the summary. Settings and incident files are read once per run; comments only for issues that have any.
 import { loadCatalog } from '../catalog/bundled-catalog.js';
+import type { RepoConfig } from '../config/config-schema.js';
 import { loadConfig } from '../config/load-config.js';
+import { readCatalogFiles } from '../triage/read-catalog-files.js';
 import { compileIndex } from '../match/compile-index.js';
 import { createRepoCatalogs, type RepoCatalog } from '../triage/repo-catalogs.js';
 import type { CatalogProblem } from '../types.js';
 import { createBacktestClient } from './backtest-octokit.js';
 import { useEtagCache } from './etag-cache.js';
+import { groupUnmatched } from './group-unmatched.js';
 import { judgeIssue, type IssueResult } from './judge-issue.js';
 import {
   createRepositoryReader,
@@ -29,6 +32,8 @@ export interface BacktestParams {
   /** Overrides the settings' `min_confidence`. */
   minConfidence?: number;
   cacheDir: string;
+  /** Also group the unmatched crash reports by signature (see group-unmatched.ts). */
+  groups?: boolean;
   onProgress?: (phase: string, done: number, total?: number) => void;
 }
 
@@ -48,7 +53,7 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
   // 1. settings and catalog, once
   const { config, problems } = loadConfig(await reader.readConfig());
   const useBundled = config.use_bundled_catalog && !p.noBundled;
-  const catalog = await catalogFor(reader, p, useBundled, config.incident_dir);
+  const catalog = await catalogFor(reader, p, useBundled, { repo, config });
   const minConfidence = p.minConfidence ?? config.min_confidence;
 
   // 2. issues, then the comments of those that have some
@@ -78,7 +83,7 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
     judgeIssue(issue, comments.get(issue.number) ?? [], settings),
   );
 
-  return summarizeBacktest({
+  const summary = summarizeBacktest({
     repo,
     results,
     skippedPullRequests,
@@ -92,14 +97,22 @@ export async function runBacktest(p: BacktestParams): Promise<BacktestSummary> {
     cacheDir: p.cacheDir,
     seconds: (Date.now() - started) / 1000,
   });
+  if (!p.groups) return summary;
+  const unmatched = issues.filter((_, k) => results[k]!.verdict === null);
+  return {
+    ...summary,
+    groups: groupUnmatched(
+      unmatched.map((i) => ({ number: i.number, url: i.url, input: { title: i.title, body: i.body, repo } })),
+    ),
+  };
 }
 
-/** The repository's incident folder as the app reads it, or the `--catalog` folders instead. */
+/** The repository's incident files (and shared catalogs) as the app reads them, or the `--catalog` folders instead. */
 async function catalogFor(
   reader: RepositoryReader,
   p: BacktestParams,
   useBundled: boolean,
-  dir: string,
+  { repo, config }: { repo: string; config: RepoConfig },
 ): Promise<RepoCatalog> {
   if (p.catalogDirs.length > 0) {
     const loaded = loadCatalog(p.catalogDirs, { bundled: useBundled });
@@ -107,7 +120,7 @@ async function catalogFor(
   }
   return createRepoCatalogs(loadCatalog().incidents).catalogFor(
     useBundled,
-    await reader.readIncidentFiles(dir),
+    await readCatalogFiles(reader, repo, config),
   );
 }
 

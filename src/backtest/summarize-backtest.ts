@@ -1,4 +1,5 @@
 // The backtest's results as one object, pure: what the command prints as JSON and formats as text.
+import type { CrashGroup } from './group-unmatched.js';
 import type { Correction, EarlierComment, IssueResult } from './judge-issue.js';
 
 export interface BacktestSummary {
@@ -24,6 +25,8 @@ export interface BacktestSummary {
   requests: { sent: number; not_modified: number; counted: number };
   cache_dir: string;
   seconds: number;
+  /** With `--groups`: the unmatched crash reports grouped by signature, largest first. */
+  groups?: CrashGroup[];
 }
 
 export interface SummaryParams {

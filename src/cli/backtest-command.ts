@@ -13,7 +13,7 @@ import { CATALOG_OPTIONS, minConfidenceOption } from './cli-options.js';
 import type { Io } from './io.js';
 
 export const BACKTEST_USAGE =
-  'usage: crash-triage backtest OWNER/REPO [--state open|closed|all] [--since DATE] [--limit N] [--catalog DIR]... [--no-bundled] [--min-confidence X] [--cache-dir DIR] [--json] [--out FILE]';
+  'usage: crash-triage backtest OWNER/REPO [--state open|closed|all] [--since DATE] [--limit N] [--catalog DIR]... [--no-bundled] [--min-confidence X] [--cache-dir DIR] [--groups] [--json] [--out FILE]';
 
 export interface BacktestEnv {
   env: Record<string, string | undefined>;
@@ -39,6 +39,7 @@ export async function backtestCommand(
     'cache-dir': { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    groups: { type: 'boolean' },
   });
   if ('error' in p) return io.usage(p.error, BACKTEST_USAGE);
   const repo = p.positionals[0];
@@ -71,6 +72,7 @@ export async function backtestCommand(
       noBundled: p.values['no-bundled'] === true,
       ...(min.value !== undefined ? { minConfidence: min.value } : {}),
       cacheDir,
+      groups: p.values.groups === true,
       ...(progress
         ? {
             onProgress: (phase: string, done: number, total?: number) =>

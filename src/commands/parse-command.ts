@@ -8,6 +8,7 @@ export type Command =
   | { name: 'explain' }
   | { name: 'as'; incidentId: string }
   | { name: 'dismiss' }
+  | { name: 'not'; incidentId: string }
   | { name: 'help'; unknown?: string };
 
 // `/triage` then, optionally, a sub-command and its arguments. `/triaged` or `/triage-bot` are not ours.
@@ -47,10 +48,11 @@ function toCommand(rest: string): Command {
       return args.length === 0 ? { name: 'dismiss' } : { name: 'help', unknown: rest };
     case 'help':
       return { name: 'help' };
-    case 'as': {
+    case 'as':
+    case 'not': {
       const id = args[0]?.toLowerCase().replace(/^`|`$/g, '');
       return id && args.length === 1 && INCIDENT_ID.test(id)
-        ? { name: 'as', incidentId: id }
+        ? { name: sub.toLowerCase() as 'as' | 'not', incidentId: id }
         : { name: 'help', unknown: rest };
     }
     default:

@@ -11,6 +11,11 @@ const LABEL = z.string().min(1).max(50);
 // A folder inside the repository: relative, no `..`, no leading slash.
 const FOLDER = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.\-/]{1,200}$/;
 
+/** Shared catalogs one repository may name (each is up to MAX_REPO_INCIDENT_FILES files). */
+export const MAX_INCIDENT_REPOS = 5;
+// `owner/repo` or `owner/repo:folder`, the folder as FOLDER allows.
+const SHARED_CATALOG = /^[\w.-]{1,100}\/[\w.-]{1,100}(?::(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w.\-/]{1,200})?$/;
+
 export const configSchema = z.strictObject({
   enabled: z.boolean().default(true).describe('false turns the app off for this repository.'),
   min_confidence: z
@@ -32,6 +37,13 @@ export const configSchema = z.strictObject({
     .regex(FOLDER, 'must be a folder path inside the repository, like .github/crash-signatures/')
     .default('.github/crash-signatures/')
     .describe("Folder of the repository's own incident files (default branch)."),
+  incident_repos: z
+    .array(z.string().regex(SHARED_CATALOG, 'must be owner/repo or owner/repo:folder'))
+    .max(MAX_INCIDENT_REPOS)
+    .optional()
+    .describe(
+      "Shared incident catalogs, merged in order before the repository's own files (which override by id): owner/repo reads its .github/crash-signatures/, owner/repo:folder another folder. Default: the organization's .github repository.",
+    ),
 });
 
 /** The settings after defaults. */

@@ -29,6 +29,8 @@ export function issueRoutes(state: StandInState): Route[] {
 
   return [
     ['GET', new RegExp(`^/repos/${REPO}/issues$`), ([r], req) => listIssues(state, r!, req)],
+    // Every comment of the repository's issues, oldest first (GitHub's default sort), paginated.
+    ['GET', new RegExp(`^/repos/${REPO}/issues/comments$`), ([r], req) => listRepoComments(state, r!, req)],
     [
       'GET',
       new RegExp(`^/repos/${REPO}/issues/(\\d+)$`),
@@ -131,6 +133,24 @@ function listIssues(state: StandInState, name: string, req: RouteRequest): Reply
   });
 }
 
+/** `GET /repos/{o}/{r}/issues/comments`: every issue's comments, by creation time. */
+function listRepoComments(state: StandInState, name: string, req: RouteRequest): Reply {
+  const found = state.findRepo(name);
+  if (!repoExists(found)) return notFound();
+  const all = [...found.issues.values()]
+    .filter((i) => i.gone === null)
+    .flatMap((issue) => issue.comments.map((c) => ({ c, issue })))
+    .sort((a, b) => a.c.createdAt.localeCompare(b.c.createdAt) || a.c.id - b.c.id);
+  const { page, headers } = paginate(req, all);
+  return conditional(req, {
+    ...json(
+      200,
+      page.map(({ c, issue }) => commentJson(c, name, issue, req)),
+    ),
+    headers,
+  });
+}
+
 function issueJson(issue: StoredIssue, repo: string, req: RouteRequest) {
   const html = `${req.origin}/${repo}/${issue.pullRequest ? 'pull' : 'issues'}/${issue.number}`;
   return {
@@ -139,6 +159,7 @@ function issueJson(issue: StoredIssue, repo: string, req: RouteRequest) {
     title: issue.title,
     body: issue.body,
     state: issue.state,
+    state_reason: issue.stateReason,
     locked: issue.locked,
     user: { login: issue.author, type: 'User' },
     labels: issue.labels.map((name) => ({ name })),
@@ -158,6 +179,7 @@ function commentJson(c: StoredComment, repo: string, issue: StoredIssue, req: Ro
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     html_url: `${req.origin}/${repo}/issues/${issue.number}#issuecomment-${c.id}`,
+    issue_url: `${req.origin}/repos/${repo}/issues/${issue.number}`,
   };
 }
 

@@ -1,12 +1,15 @@
 // `crash-triage demo`: the whole path, webhook to comment, on this machine. Starts the real app (Probot
 // and its node middleware on a local port) against a local stand-in for GitHub's API, sends it a signed
 // `issues.opened` webhook per example report in examples/, waits for the triage queue to drain, prints
-// what was posted, and shuts everything down. No GitHub credentials: the app key is made in memory.
+// what was posted and a summary table (report → verdict → why), and shuts everything down. No GitHub credentials: the app key is made in memory.
 /* eslint-disable no-console -- the demo's output is for the terminal, like the CLI's. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../catalog/bundled-catalog.js';
+import { compileIndex } from '../match/compile-index.js';
 import { startGitHubStandIn } from './github-stand-in.js';
+import { summaryTable } from './summary-table.js';
 import { startLocalApp } from './start-local-app.js';
 import { issueOpenedPayload, sendWebhook } from './webhooks.js';
 
@@ -54,6 +57,15 @@ export async function runDemo(args: string[]): Promise<number> {
     for (const [i, report] of reports.entries()) {
       printIssue(i + 1, report.title, github.comments(REPO, i + 1), github.issueLabels(REPO, i + 1));
     }
+    // The same core the app ran, for the "why" column (the demo uses the bundled catalog only).
+    const index = compileIndex(loadCatalog().incidents);
+    const rows = reports.map((r, i) => ({
+      file: r.file,
+      input: { title: r.title, body: r.body, repo: REPO },
+      comments: github.comments(REPO, i + 1),
+    }));
+    console.log(`\n${'='.repeat(100)}\nSummary: report → verdict → why\n`);
+    for (const line of summaryTable(rows, index)) console.log(line);
     if (verbose) {
       console.log(`\nAPI requests, in order:`);
       for (const r of github.requests) console.log(`  ${r.status} ${r.method} ${r.path}`);

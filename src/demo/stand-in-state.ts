@@ -17,6 +17,8 @@ export interface StoredIssue {
   title: string;
   body: string;
   state: 'open' | 'closed';
+  /** Why it was closed, as GitHub says (`completed`, `not_planned`), or null. */
+  stateReason: 'completed' | 'not_planned' | null;
   /** A pull request: listed with the issues, with a `pull_request` key, as GitHub does. */
   pullRequest: boolean;
   author: string;
@@ -65,6 +67,8 @@ export interface IssueSeed {
   title: string;
   body?: string;
   state?: 'open' | 'closed';
+  /** Default: `completed` for a closed issue. */
+  stateReason?: 'completed' | 'not_planned' | null;
   pullRequest?: boolean;
   author?: string;
   createdAt?: string;
@@ -146,6 +150,8 @@ export function createStandInState(bot: string): StandInState {
       title: seed.title,
       body: seed.body ?? '',
       state: seed.state ?? 'open',
+      stateReason:
+        seed.stateReason !== undefined ? seed.stateReason : seed.state === 'closed' ? 'completed' : null,
       pullRequest: seed.pullRequest ?? false,
       author: seed.author ?? 'reporter',
       createdAt: created,

@@ -167,13 +167,23 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
       }
     },
 
-    async readIncidentFiles(dir: string): Promise<RepoIncidentFiles> {
+    async readIncidentFiles(dir: string, from?: string): Promise<RepoIncidentFiles> {
       const path = dir.replace(/\/+$/, '');
+      // Another repository's folder (a shared catalog) is read the same way, named by its own repository.
+      const [fromOwner, fromRepo] = from ? from.split('/') : [owner, repo];
+      const at = { owner: fromOwner ?? '', repo: fromRepo ?? '' };
+      const where = (p: string): string => `${at.owner}/${at.repo}:${p}`;
       let listing: unknown;
       try {
-        listing = (await octokit.rest.repos.getContent({ owner, repo, path })).data;
+        listing = (await octokit.rest.repos.getContent({ ...at, path })).data;
       } catch (err) {
-        if (statusOf(err) === 404) return { files: [], problems: [] };
+        const status = statusOf(err);
+        if (status === 404 && !from) return { files: [], problems: [] };
+        // A shared catalog that cannot be read is one problem line; the rest of the catalog still loads.
+        if (from && (status === 404 || status === 403)) {
+          const message = status === 404 ? 'not found (or the app cannot see it)' : 'no access (403)';
+          return { files: [], problems: [{ file: where(path), field: 'incident_repos', message }] };
+        }
         throw err;
       }
       if (!Array.isArray(listing)) {
@@ -190,7 +200,7 @@ export function createIssueGateway(params: GatewayParams): IssueGateway {
         read: async (entry) => {
           let text = caches.blobs.get(entry.sha);
           if (text === undefined) {
-            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+            const blob = await octokit.rest.git.getBlob({ ...at, file_sha: entry.sha });
             const encoding = blob.data.encoding === 'base64' ? 'base64' : 'utf8';
             text = utf8Text(Buffer.from(blob.data.content, encoding));
             caches.blobs.set(entry.sha, text);

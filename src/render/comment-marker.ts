@@ -7,14 +7,18 @@ export type CommentState = 'matched' | 'chosen' | 'dismissed' | 'no-match';
 export interface MarkerData {
   state: CommentState;
   incident?: string;
+  /** Incidents a maintainer ruled out on this issue (`/triage not <id>`): never proposed there again. */
+  not?: string[];
 }
 
 const PREFIX = '<!-- crash-triage:v1';
+// `not=` is optional and last, so markers written before it existed still parse.
 const MARKER =
-  /^<!-- crash-triage:v1 state=(matched|chosen|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))? -->/;
+  /^<!-- crash-triage:v1 state=(matched|chosen|dismissed|no-match)(?: incident=([a-z0-9-]{1,80}))?(?: not=([a-z0-9-]{1,80}(?:,[a-z0-9-]{1,80}){0,49}))? -->/;
 
 export function renderMarker(data: MarkerData): string {
-  return `${PREFIX} state=${data.state}${data.incident ? ` incident=${data.incident}` : ''} -->`;
+  const not = data.not && data.not.length > 0 ? ` not=${data.not.join(',')}` : '';
+  return `${PREFIX} state=${data.state}${data.incident ? ` incident=${data.incident}` : ''}${not} -->`;
 }
 
 /** The marker data when `body` is a comment written by this app, else null. */
@@ -22,5 +26,17 @@ export function readMarker(body: string | null | undefined): MarkerData | null {
   if (!body || !body.startsWith(PREFIX)) return null;
   const m = MARKER.exec(body);
   if (!m) return null;
-  return m[2] ? { state: m[1] as CommentState, incident: m[2] } : { state: m[1] as CommentState };
+  const data: MarkerData = { state: m[1] as CommentState };
+  if (m[2]) data.incident = m[2];
+  if (m[3]) data.not = m[3].split(',');
+  return data;
+}
+
+/** `body` with its marker's ruled-out list set to `not` (the rest of the comment unchanged). */
+export function withRuledOut(body: string, not: readonly string[]): string {
+  const marker = readMarker(body);
+  if (!marker) return body;
+  const end = body.indexOf('-->') + 3;
+  const { not: _old, ...rest } = marker;
+  return renderMarker(not.length > 0 ? { ...rest, not: [...not] } : rest) + body.slice(end);
 }

@@ -290,6 +290,7 @@ const HELP_ROWS: [string, string][] = [
   ['/triage', 'Run the triage again; answers even when nothing matched, with the nearest candidates.'],
   ['/triage explain', 'Show the evidence and scores of the top candidates.'],
   ['/triage as <incident-id>', "Apply that incident's comment and labels."],
+  ['/triage not <incident-id>', 'Rule that incident out on this issue: it is never proposed here again.'],
   ['/triage dismiss', "Remove this app's labels and leave the issue alone until `/triage` is run again."],
   ['/triage help', 'This list.'],
 ];

@@ -9,7 +9,7 @@ export function dryRunWrites(gateway: IssueGateway, log: JobLog): IssueGateway {
   };
   return {
     readConfig: () => gateway.readConfig(),
-    readIncidentFiles: (dir) => gateway.readIncidentFiles(dir),
+    readIncidentFiles: (dir, from) => gateway.readIncidentFiles(dir, from),
     findOwnComment: () => gateway.findOwnComment(),
     getPermission: (login) => gateway.getPermission(login),
     provesNoOwnComment: (createdAt) => gateway.provesNoOwnComment(createdAt),

@@ -15,6 +15,7 @@ import {
   withReply,
   withSection,
 } from '../render/render-comment.js';
+import { withRuledOut } from '../render/comment-marker.js';
 import type { CatalogProblem, LabelSpec, RenderedComment } from '../types.js';
 import { labelSpecs } from './label-specs.js';
 import type { IncidentRef, OwnComment, Reaction, TriageOutcome, Trigger } from './ports.js';
@@ -44,17 +45,35 @@ export interface PlanInput {
   issueLabels: readonly string[];
   /** Settings and incident-file problems, shown in replies to maintainers. */
   problems: readonly CatalogProblem[];
+  /** Incidents ruled out on the issue (`/triage not`): every comment written keeps them in its marker. */
+  ruledOut?: readonly string[];
 }
 
 export function planTriage(input: PlanInput): TriagePlan {
   if (input.trigger.kind === 'command') {
     const plan = planCommand(input, input.trigger);
-    return {
+    return keepRuledOut(input, {
       ...plan,
       actions: [{ kind: 'react', commentId: input.trigger.commentId, content: 'eyes' }, ...plan.actions],
-    };
+    });
   }
-  return planEvent(input);
+  return keepRuledOut(input, planEvent(input));
+}
+
+/**
+ * Writes the ruled-out incidents into the marker of every comment the plan writes (the renderers know
+ * nothing of them), and drops an update that then leaves the comment as it is.
+ */
+function keepRuledOut(input: PlanInput, plan: TriagePlan): TriagePlan {
+  const ruledOut = input.ruledOut ?? [];
+  if (ruledOut.length === 0 && !input.existing?.marker.not) return plan;
+  const actions = plan.actions.flatMap((a): TriageAction[] => {
+    if (a.kind === 'create-comment') return [{ ...a, body: withRuledOut(a.body, ruledOut) }];
+    if (a.kind !== 'update-comment') return [a];
+    const body = withRuledOut(a.body, ruledOut);
+    return input.existing && same(body, input.existing.body) ? [] : [{ ...a, body }];
+  });
+  return { ...plan, actions };
 }
 
 /**
@@ -80,6 +99,8 @@ function planEvent(input: PlanInput): TriagePlan {
   // A maintainer's decision stands until a maintainer changes it: events (a reporter's edit) leave it.
   if (existing?.marker.state === 'dismissed') return nothing('dismissed by a maintainer');
   if (existing?.marker.state === 'chosen') return nothing('incident chosen by a maintainer');
+  if (outcome?.incident && input.ruledOut?.includes(outcome.incident.id))
+    return nothing('incident ruled out by a maintainer');
   if (!outcome?.comment || !outcome.incident) {
     if (trigger.kind === 'edited' && existing?.marker.state === 'matched' && config.mode !== 'labels-only') {
       const body = withNoLongerMatchingNote(existing.body);
@@ -155,6 +176,8 @@ function planCommand(input: PlanInput, trigger: Extract<Trigger, { kind: 'comman
       const { comment, incident } = outcome;
       return { actions: replaceWith(input, existing, comment, incident), reason: `as: ${incident.id}` };
     }
+    case 'not':
+      return planRuleOut(input, command.incidentId);
     case 'dismiss': {
       // The incident whose labels go: the one the app's comment names, else the one the text matches now.
       const named = existing?.marker.incident;
@@ -167,6 +190,35 @@ function planCommand(input: PlanInput, trigger: Extract<Trigger, { kind: 'comman
       };
     }
   }
+}
+
+/**
+ * `/triage not <id>`: the incident is recorded as ruled out (the marker, see keepRuledOut). If the comment
+ * shows it, or shows no maintainer decision, the comment becomes the triage without it: the next confident
+ * candidate, or no match, with the ruled-out incident's labels taken off.
+ */
+function planRuleOut(input: PlanInput, id: string): TriagePlan {
+  const { existing, outcome } = input;
+  const shown = existing?.marker.incident === id;
+  const decided = existing?.marker.state === 'dismissed' || existing?.marker.state === 'chosen';
+  if (existing && decided && !shown) {
+    // Another incident a maintainer chose (or a dismissal) stands; only the marker changes.
+    return {
+      actions: [{ kind: 'update-comment', commentId: existing.id, body: existing.body }],
+      reason: `not: ${id} recorded`,
+    };
+  }
+  if (!outcome?.verdict) return nothing('not without a triage result');
+  const problems = renderProblemsSection(input.problems);
+  if (outcome.comment && outcome.incident) {
+    const comment = withSection(outcome.comment, problems);
+    return {
+      actions: replaceWith(input, existing, comment, outcome.incident),
+      reason: `not: ${id}; matched ${outcome.incident.id}`,
+    };
+  }
+  const comment = withSection(renderNoMatchComment(outcome.verdict), problems);
+  return { actions: replaceWith(input, existing, comment, null), reason: `not: ${id}; no match` };
 }
 
 interface ReplaceOptions {

@@ -53,7 +53,11 @@ export type Reaction = 'eyes' | '+1';
 /** Reads: never change anything on GitHub. */
 export interface IssueReader {
   readConfig(): Promise<RawConfig>;
-  readIncidentFiles(dir: string): Promise<RepoIncidentFiles>;
+  /**
+   * The incident folder `dir` of the issue's repository, or of `from` (`owner/name`, a shared catalog):
+   * a shared repository that cannot be read (404, 403) is a problem with field `incident_repos`.
+   */
+  readIncidentFiles(dir: string, from?: string): Promise<RepoIncidentFiles>;
   findOwnComment(): Promise<OwnComment | null>;
   getPermission(login: string): Promise<Permission>;
   /**
@@ -86,6 +90,8 @@ export interface TriageTask {
   catalog: { useBundled: boolean; files: RepoIncidentFile[] };
   /** `/triage as <id>`: render this incident's comment (chosen by `by`) instead of matching. */
   chosen?: { incidentId: string; by: string };
+  /** Incidents a maintainer ruled out on this issue (`/triage not`, kept in the comment's marker). */
+  ruledOut?: string[];
   /** An incident whose labels the plan may have to take off (the one the app's comment names now). */
   previous?: string;
 }

@@ -58,15 +58,20 @@ export function createRepoCatalogs(
       const key = `${useBundled}|${repoFiles.files.map((f) => `${f.source}@${f.sha}`).join('|')}`;
       let catalog = compiled.get(key)?.catalog;
       if (!catalog) {
-        const own: Incident[] = [];
+        // One source per repository (shared catalogs first, the repository's own last, as read), so a
+        // later repository overrides an earlier one by id while a repeated id within one is reported.
+        const byRepo = new Map<string, Incident[]>();
         const problems: CatalogProblem[] = [];
         for (const file of repoFiles.files) {
+          const repo = file.source.split(':')[0] ?? '';
+          if (!byRepo.has(repo)) byRepo.set(repo, []);
           const parsed = parseIncidentFile(file.source, file.text);
-          if (parsed.ok) own.push(parsed.incident);
+          if (parsed.ok) byRepo.get(repo)!.push(parsed.incident);
           else problems.push(...parsed.problems);
         }
-        // The repository's incidents come last, so they override bundled ones with the same id.
-        const merged = mergeIncidents(useBundled ? [bundled, own] : [own]);
+        const repos = [...byRepo.values()];
+        // The repositories' incidents come last, so they override bundled ones with the same id.
+        const merged = mergeIncidents(useBundled ? [bundled, ...repos] : repos);
         catalog = { index: compileIndex(merged.incidents), problems: [...problems, ...merged.problems] };
         const sourceBytes = repoFiles.files.reduce((n, f) => n + f.text.length, 0);
         compiled.set(key, { catalog, bytes: sourceBytes * HEAP_BYTES_PER_SOURCE_BYTE });

@@ -12,6 +12,7 @@ import { loadConfig } from '../config/load-config.js';
 import type { CatalogProblem } from '../types.js';
 import { applyPlan } from './apply-plan.js';
 import { dryRunWrites } from './dry-run-writes.js';
+import { readCatalogFiles } from './read-catalog-files.js';
 import { needsOwnComment, planTriage, type TriagePlan } from './plan-triage.js';
 import type { IssueFacts, JobPorts, OwnComment, TriageOutcome, TriageTask } from './ports.js';
 
@@ -56,11 +57,12 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
   if (!config.enabled) return skip('disabled in settings', config);
   if (trigger.kind === 'edited' && !config.on_edit) return skip('on_edit is off in settings', config);
 
-  // 3. reads: the repository's incident files (bad ones are skipped by the triage), and the app's comment
+  // 3. reads: the incident files, shared catalogs' then the repository's own (bad ones are skipped by the
+  // triage, see read-catalog-files.ts), and the app's comment
   // when it must be known first: a command always answers in it, and an edit of an issue with comments may
   // replace an earlier verdict, whose labels the triage then names
   const help = trigger.kind === 'command' && trigger.command.name === 'help';
-  const repoFiles = help ? null : await gateway.readIncidentFiles(config.incident_dir);
+  const repoFiles = help ? null : await readCatalogFiles(gateway, facts.repo, config);
   const knownAbsent = trigger.kind !== 'command' && gateway.provesNoOwnComment(facts.createdAt);
   const lookFirst =
     trigger.kind === 'command' || (trigger.kind === 'edited' && facts.commentCount > 0 && !knownAbsent);
@@ -70,6 +72,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
   // files), then 4a extract signals, 4b match, 4c render (run-triage-task.ts, triage-issue.ts)
   let outcome: TriageOutcome | null = null;
   let task: TriageTask | null = null;
+  const ruledOut = ruledOutAfter(existing?.marker.not ?? [], trigger);
   if (repoFiles) {
     task = {
       input: { title: facts.title, body: facts.body, repo: facts.repo },
@@ -80,6 +83,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
         ? { chosen: { incidentId: trigger.command.incidentId, by: trigger.by } }
         : {}),
       ...(existing?.marker.incident ? { previous: existing.marker.incident } : {}),
+      ...(ruledOut.length > 0 ? { ruledOut } : {}),
     };
     outcome = await ports.triage.run(task);
     outcome = { ...outcome, problems: [...repoFiles.problems, ...outcome.problems] };
@@ -100,6 +104,7 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
       existing?.marker.incident && task?.previous === existing.marker.incident ? outcome!.previousLabels : [],
     issueLabels: facts.labels,
     problems,
+    ruledOut,
   });
 
   // 6. apply (or, in dry-run mode, log what would be written). The writes wait on Octokit's throttling
@@ -119,4 +124,16 @@ export async function runTriageJob(facts: IssueFacts, ports: JobPorts): Promise<
     'triage decision',
   );
   return { status: 'done', config, outcome, plan, problems };
+}
+
+/**
+ * The incidents ruled out on the issue after this trigger: those its comment's marker lists, plus the one
+ * `/triage not` names; `/triage as` a ruled-out incident is the maintainer changing their mind.
+ */
+function ruledOutAfter(marked: readonly string[], trigger: IssueFacts['trigger']): string[] {
+  if (trigger.kind !== 'command') return [...marked];
+  const { command } = trigger;
+  if (command.name === 'not' && !marked.includes(command.incidentId)) return [...marked, command.incidentId];
+  if (command.name === 'as') return marked.filter((id) => id !== command.incidentId);
+  return [...marked];
 }

@@ -4,6 +4,7 @@
 import type { CatalogIndex } from '../match/compile-index.js';
 import { matchIncidents } from '../match/match-incidents.js';
 import { renderIncidentComment, type RenderOptions } from '../render/render-comment.js';
+import { ruleOutIncidents } from './rule-out-incidents.js';
 import { extractSignals } from '../signals/extract-signals.js';
 import type { Incident, IssueInput, RenderedComment, Signals, Verdict } from '../types.js';
 
@@ -13,6 +14,8 @@ export interface TriageRequest {
   /** Confidence a verdict needs; the matcher's default when absent. */
   minConfidence?: number;
   render?: RenderOptions;
+  /** Incidents a maintainer ruled out on this issue (`/triage not`): never the verdict. */
+  ruledOut?: readonly string[];
 }
 
 export interface TriageResult {
@@ -28,10 +31,11 @@ export function triageIssue(req: TriageRequest): TriageResult {
   // 4a. extract signals
   const signals = extractSignals(req.input);
   // 4b. match against the catalog
-  const verdict = matchIncidents(signals, req.index, {
+  const matched = matchIncidents(signals, req.index, {
     ...(req.minConfidence !== undefined ? { minConfidence: req.minConfidence } : {}),
     ...(req.input.repo ? { repo: req.input.repo } : {}),
   });
+  const verdict = ruleOutIncidents(matched, req.ruledOut ?? [], req.minConfidence);
   // 4c. render the comment
   const incident = verdict.incidentId
     ? (req.index.incidents.find((i) => i.id === verdict.incidentId) ?? null)

@@ -67,6 +67,7 @@ describe('a new issue the app can prove it has not commented on', () => {
       REQ.token,
       REQ.config,
       REQ.orgConfig,
+      REQ.orgDir,
       REQ.dir,
       REQ.labels,
       REQ.addLabels(1),
@@ -95,7 +96,7 @@ describe('a new issue the app can prove it has not commented on', () => {
     noRepoFiles(api);
     await app.send('issues', openedAt(3, T0 + 10 * MIN, NOT_MATCHING));
     await app.idle();
-    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.dir]);
+    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.orgDir, REQ.dir]);
 
     const edit = mockGitHub(T0);
     labelsKnown(edit.api);
@@ -142,7 +143,14 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
     second.api.get(PATH.comments(4)).reply(200, [botComment(704, posted)]);
     expect(await other.send('issues', payload, { id: 'delivery-before-restart' })).toBe(200);
     await other.idle();
-    expect(second.requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.dir, REQ.comments(4)]);
+    expect(second.requests).toEqual([
+      REQ.token,
+      REQ.config,
+      REQ.orgConfig,
+      REQ.orgDir,
+      REQ.dir,
+      REQ.comments(4),
+    ]);
     second.api.done();
     expect(other.logs).toContainEqual(
       expect.objectContaining({
@@ -202,6 +210,7 @@ describe('when the app cannot prove it, it looks (and never comments twice)', ()
       REQ.token,
       REQ.config,
       REQ.orgConfig,
+      REQ.orgDir,
       REQ.dir,
       REQ.comments(7),
       REQ.labels,

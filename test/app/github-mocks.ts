@@ -14,6 +14,7 @@ export const REQ = {
   config: `GET ${R}/contents/.github/crash-triage.yml`,
   orgConfig: `GET /repos/${OWNER}/.github/contents/.github/crash-triage.yml`,
   dir: `GET ${R}/contents/.github/crash-signatures`,
+  orgDir: `GET /repos/${OWNER}/.github/contents/.github/crash-signatures`,
   blob: (sha: string) => `GET ${R}/git/blobs/${sha}`,
   comments: (issue: number) => `GET ${R}/issues/${issue}/comments?per_page=100`,
   createComment: (issue: number) => `POST ${R}/issues/${issue}/comments`,
@@ -32,6 +33,7 @@ export const PATH = {
   config: `${R}/contents/${enc('.github/crash-triage.yml')}`,
   orgConfig: `/repos/${OWNER}/.github/contents/${enc('.github/crash-triage.yml')}`,
   dir: `${R}/contents/${enc('.github/crash-signatures')}`,
+  orgDir: `/repos/${OWNER}/.github/contents/${enc('.github/crash-signatures')}`,
   blob: (sha: string) => `${R}/git/blobs/${sha}`,
   comments: (issue: number) => `${R}/issues/${issue}/comments?per_page=100`,
   createComment: (issue: number) => `${R}/issues/${issue}/comments`,
@@ -51,6 +53,7 @@ export const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://doc
 export function noRepoFiles(api: nock.Scope): void {
   api.get(PATH.config).reply(404, NOT_FOUND);
   api.get(PATH.orgConfig).reply(404, NOT_FOUND);
+  api.get(PATH.orgDir).reply(404, NOT_FOUND);
   api.get(PATH.dir).reply(404, NOT_FOUND);
 }
 
@@ -88,6 +91,7 @@ export function incidentFolder(
     sha: f.sha,
     size: f.bytes?.length ?? Buffer.byteLength(f.text),
   }));
+  noOrgCatalog(api);
   api.get(PATH.dir).reply(200, listing, { etag });
   for (const f of blobs) {
     api.get(PATH.blob(f.sha)).reply(200, {
@@ -96,6 +100,11 @@ export function incidentFolder(
       content: (f.bytes ?? Buffer.from(f.text)).toString('base64'),
     });
   }
+}
+
+/** No organization `.github` repository (the default shared catalog): optional, as a warm app remembers the 404. */
+export function noOrgCatalog(api: nock.Scope): void {
+  api.get(PATH.orgDir).optionally().reply(404, NOT_FOUND);
 }
 
 /** The app's comment as GitHub lists it. */

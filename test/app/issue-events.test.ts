@@ -58,6 +58,7 @@ describe('issues.opened', () => {
       REQ.token,
       REQ.config,
       REQ.orgConfig,
+      REQ.orgDir,
       REQ.dir,
       REQ.comments(1),
       REQ.labels,
@@ -71,7 +72,7 @@ describe('issues.opened', () => {
     const comment = sentBody({ requests, bodies }, REQ.createComment(1));
     expect(comment.body.startsWith(renderMarker({ state: 'matched', incident: PUMA }))).toBe(true);
     expect(comment.body).toContain('VIOLATION_ILLEGAL_SPRR_INDEX');
-    expect(bodies.slice(6, 9)).toEqual([
+    expect(bodies.slice(7, 10)).toEqual([
       expect.objectContaining({ name: 'known-incident', color: expect.stringMatching(/^[0-9a-f]{6}$/) }),
       expect.objectContaining({
         name: 'upstream: apple',
@@ -79,7 +80,7 @@ describe('issues.opened', () => {
       }),
       expect.objectContaining({ name: 'platform: macos' }),
     ]);
-    expect(bodies[9]).toEqual({ labels: PUMA_LABELS });
+    expect(bodies[10]).toEqual({ labels: PUMA_LABELS });
     expect(app.logs).toContainEqual(
       expect.objectContaining({
         msg: 'triage decision',
@@ -104,7 +105,7 @@ describe('issues.opened', () => {
 
     await app.send('issues', issueOpened({ number: 3, ...NOT_MATCHING }));
     await app.idle();
-    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.dir]);
+    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.orgDir, REQ.dir]);
     api.done();
 
     const warm = mockGitHub();
@@ -139,6 +140,7 @@ describe('issues.opened', () => {
         REQ.token,
         REQ.config,
         REQ.orgConfig,
+        REQ.orgDir,
         REQ.dir,
         REQ.labels,
         REQ.createLabel,
@@ -162,7 +164,7 @@ describe('issues.opened', () => {
     expect(await app.send('issues', payload, { id: 'same-delivery' })).toBe(200);
     await app.idle();
     expect(requests.filter((r) => r === REQ.createComment(5))).toHaveLength(1);
-    expect(requests).toHaveLength(11);
+    expect(requests).toHaveLength(12);
     api.done();
     expect(app.logs).toContainEqual(expect.objectContaining({ msg: 'skipped: delivery already handled' }));
   });
@@ -196,6 +198,7 @@ describe('issues.opened + issues.edited', () => {
       REQ.token,
       REQ.config,
       REQ.orgConfig,
+      REQ.orgDir,
       REQ.dir,
       REQ.comments(6),
       REQ.labels,
@@ -222,7 +225,7 @@ describe('issues.opened + issues.edited', () => {
     noRepoFiles(api);
     await app.send('issues', issueOpened({ number: 7, ...VAGUE }));
     await app.idle();
-    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.dir]);
+    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.orgDir, REQ.dir]);
 
     const edit = mockGitHub();
     matchedWrites(edit.api, 7);
@@ -267,11 +270,12 @@ describe('issues.edited', () => {
       REQ.token,
       REQ.config,
       REQ.orgConfig,
+      REQ.orgDir,
       REQ.dir,
       REQ.comments(8),
       REQ.updateComment(708),
     ]);
-    expect((bodies[5] as { body: string }).body).toContain('VIOLATION_ILLEGAL_SPRR_INDEX');
+    expect((bodies[6] as { body: string }).body).toContain('VIOLATION_ILLEGAL_SPRR_INDEX');
     api.done();
   });
 
@@ -296,6 +300,7 @@ describe('issues.edited', () => {
       REQ.token,
       REQ.config,
       REQ.orgConfig,
+      REQ.orgDir,
       REQ.dir,
       REQ.comments(12),
       `${REQ.comments(12)}&page=2`,
@@ -321,11 +326,12 @@ describe('issues.edited', () => {
       REQ.token,
       REQ.config,
       REQ.orgConfig,
+      REQ.orgDir,
       REQ.dir,
       REQ.comments(9),
       REQ.updateComment(709),
     ]);
-    const body = (bodies[5] as { body: string }).body;
+    const body = (bodies[6] as { body: string }).body;
     expect(body.startsWith(renderMarker({ state: 'matched', incident: PUMA }))).toBe(true);
     expect(body).toContain('no longer matches');
     api.done();
@@ -354,7 +360,7 @@ describe('issues.edited', () => {
       ]);
     await app.send('issues', issueEdited({ number: 11, ...MATCHING, comments: 1 }, { body: VAGUE.body }));
     await app.idle();
-    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.dir, REQ.comments(11)]);
+    expect(requests).toEqual([REQ.token, REQ.config, REQ.orgConfig, REQ.orgDir, REQ.dir, REQ.comments(11)]);
     api.done();
     expect(app.logs).toContainEqual(
       expect.objectContaining({

@@ -18,6 +18,7 @@ import {
   type FixtureFile,
   incidentFolder,
   NOT_FOUND,
+  noOrgCatalog,
   PATH,
   permission,
   report,
@@ -65,6 +66,7 @@ describe("a repository's settings and incident files", () => {
     expect(requests).toEqual([
       REQ.token,
       REQ.config,
+      REQ.orgDir,
       REQ.dir,
       REQ.blob(ROCKET_FILE.sha),
       REQ.comments(40),
@@ -160,6 +162,7 @@ describe("a repository's settings and incident files", () => {
       REQ.token,
       REQ.permission('maintainer'),
       REQ.config,
+      REQ.orgDir,
       REQ.dir,
       REQ.blob(BROKEN_FILE.sha),
       REQ.blob(ROCKET_FILE.sha),
@@ -196,6 +199,7 @@ describe("a repository's settings and incident files", () => {
     mockToken(api);
     permission(api, 'maintainer', 'admin');
     settingsFile(api, 'mode: [comment\n');
+    noOrgCatalog(api);
     api.get(PATH.dir).reply(404, NOT_FOUND);
     api.get(PATH.comments(44)).reply(200, []);
     api.post(PATH.react(844)).reply(201, {});
@@ -206,7 +210,7 @@ describe("a repository's settings and incident files", () => {
       commentCreated({ number: 44, ...NOT_MATCHING }, { id: 844, body: '/triage' }),
     );
     await app.idle();
-    expect(body(bodies, 6)).toMatch(
+    expect(body(bodies, 7)).toMatch(
       /`acme\/rocket:\.github\/crash-triage\.yml` \| `\(file\)` \| .*invalid YAML/,
     );
     api.done();
@@ -227,6 +231,7 @@ describe("a repository's settings and incident files", () => {
       mockToken(api);
       permission(api, 'maintainer', 'admin');
       settingsFile(api, yaml);
+      noOrgCatalog(api);
       api.get(PATH.dir).reply(404, NOT_FOUND);
       api.get(PATH.comments(46)).reply(200, []);
       api.post(PATH.react(846)).reply(201, {});
@@ -237,7 +242,7 @@ describe("a repository's settings and incident files", () => {
         commentCreated({ number: 46, ...NOT_MATCHING }, { id: 846, body: '/triage' }),
       );
       await app.idle();
-      const reply = body(bodies, 6);
+      const reply = body(bodies, 7);
       expect(reply).toMatch(/`acme\/rocket:\.github\/crash-triage\.yml` \| `\(file\)` \|/);
       expect(reply).toMatch(said);
       api.done();
@@ -269,6 +274,7 @@ describe("a repository's settings and incident files", () => {
     const { api, requests } = mockGitHub();
     mockToken(api);
     settingsFile(api, yaml);
+    noOrgCatalog(api);
     api.get(PATH.dir).optionally().reply(404, NOT_FOUND);
     api.get(PATH.comments(45)).optionally().reply(200, []);
     api
@@ -280,7 +286,9 @@ describe("a repository's settings and incident files", () => {
 
     await app.send('issues', issueOpened({ number: 45, ...MATCHING }));
     await app.idle();
-    const reads = yaml.startsWith('enabled') ? [REQ.token, REQ.config] : [REQ.token, REQ.config, REQ.dir];
+    const reads = yaml.startsWith('enabled')
+      ? [REQ.token, REQ.config]
+      : [REQ.token, REQ.config, REQ.orgDir, REQ.dir];
     expect(requests).toEqual([...reads, ...writes]);
     if (logged) expect(app.logs).toContainEqual(expect.objectContaining({ msg: logged }));
   });

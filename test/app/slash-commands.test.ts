@@ -37,7 +37,7 @@ function commandReads(api: nock.Scope, comment: number, { role = 'write', reads 
   api.post(PATH.react(comment)).reply(201, { id: 1, content: 'eyes' });
   if (reads) noRepoFiles(api);
 }
-const READS = [REQ.config, REQ.orgConfig, REQ.dir];
+const READS = [REQ.config, REQ.orgConfig, REQ.orgDir, REQ.dir];
 
 function body(bodies: unknown[], i: number): string {
   return (bodies[i] as { body: string }).body;
@@ -64,9 +64,9 @@ describe('/triage commands', () => {
       REQ.react(801),
       REQ.createComment(20),
     ]);
-    expect(bodies[6]).toEqual({ content: 'eyes' });
-    expect(body(bodies, 7).startsWith(renderMarker({ state: 'no-match' }))).toBe(true);
-    expect(body(bodies, 7)).toContain('No known incident matched');
+    expect(bodies[7]).toEqual({ content: 'eyes' });
+    expect(body(bodies, 8).startsWith(renderMarker({ state: 'no-match' }))).toBe(true);
+    expect(body(bodies, 8)).toContain('No known incident matched');
     api.done();
 
     // Warm: the token is cached; a command re-reads the settings and folder even when they were missing
@@ -74,7 +74,7 @@ describe('/triage commands', () => {
     const warm = mockGitHub();
     permission(warm.api, 'maintainer', 'write');
     noRepoFiles(warm.api);
-    warm.api.get(PATH.comments(20)).reply(200, [botComment(720, body(bodies, 7))]);
+    warm.api.get(PATH.comments(20)).reply(200, [botComment(720, body(bodies, 8))]);
     warm.api.post(PATH.react(811)).reply(201, {});
     warm.api.patch(PATH.updateComment(720)).reply(200, {});
     await app.send(
@@ -89,7 +89,7 @@ describe('/triage commands', () => {
       REQ.react(811),
       REQ.updateComment(720),
     ]);
-    expect(body(warm.bodies, 6)).toContain('Explain: no verdict');
+    expect(body(warm.bodies, 7)).toContain('Explain: no verdict');
     warm.api.done();
   });
 
@@ -152,7 +152,7 @@ describe('/triage commands', () => {
       REQ.react(803),
       REQ.updateComment(722),
     ]);
-    const updated = body(bodies, 7);
+    const updated = body(bodies, 8);
     expect(updated.startsWith(MATCHED_BODY.trimEnd())).toBe(true);
     expect(updated).toContain(`Explain: matched \`${PUMA}\``);
     expect(updated.match(/<!-- crash-triage:v1/g)).toHaveLength(1);
@@ -234,8 +234,8 @@ describe('/triage commands', () => {
       REQ.react(805),
       REQ.updateComment(724),
     ]);
-    expect(body(bodies, 7)).toContain('Unknown incident `no-such-incident`');
-    expect(body(bodies, 7)).toContain(PUMA);
+    expect(body(bodies, 8)).toContain('Unknown incident `no-such-incident`');
+    expect(body(bodies, 8)).toContain(PUMA);
     api.done();
   });
 

@@ -108,6 +108,8 @@ describe('crash-triage backtest: reading the repository', () => {
       .map((r) => r.path.split('?')[0]);
     expect(reads).toEqual([
       `/repos/${REPO}/contents/.github/crash-triage.yml`,
+      // the organization's shared catalog (absent here), then the repository's own folder
+      `/repos/${REPO.split('/')[0]}/.github/contents/.github/crash-signatures`,
       `/repos/${REPO}/contents/ops/incidents`,
       expect.stringMatching(new RegExp(`^/repos/${REPO}/git/blobs/`)),
     ]);
@@ -245,15 +247,15 @@ describe('crash-triage backtest: the cache', () => {
     expect(first.requests.sent).toBe(sentFirst);
     expect(first.requests.not_modified).toBe(0);
 
-    // The settings file is missing (here and in the organization's .github): GitHub's 404 has no ETag,
-    // so those two are asked again; everything else is a 304.
+    // The settings file is missing (here and in the organization's .github), and so is the organization's
+    // shared catalog: GitHub's 404 has no ETag, so those three are asked again; everything else is a 304.
+    const orgMiss = (path: string): boolean =>
+      path.includes('crash-triage.yml') || path.includes('/.github/contents/.github/crash-signatures');
     const missing = github.requests.filter((r) => r.status === 404).length;
-    expect(missing).toBe(2);
+    expect(missing).toBe(3);
     const second = await backtestJson(github, ['--cache-dir', cacheDir]);
     const again = github.requests.slice(sentFirst);
-    expect(again.map((r) => r.status)).toEqual(
-      again.map((r) => (r.path.includes('crash-triage.yml') ? 404 : 304)),
-    );
+    expect(again.map((r) => r.status)).toEqual(again.map((r) => (orgMiss(r.path) ? 404 : 304)));
     expect(again.length).toBe(sentFirst);
     expect(second.requests).toEqual({ sent: sentFirst, not_modified: sentFirst - missing, counted: missing });
     expect(second.by_incident).toEqual(first.by_incident);
