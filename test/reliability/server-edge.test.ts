@@ -130,6 +130,9 @@ describe('the server process', () => {
       body,
     });
     expect(res.status).toBe(401);
+    // The log line comes through the child's stdout, which may be read after the answer arrives.
+    await waitFor(() => app!.logs.some((l) => l.id === 'forged-1'), 5_000);
+    await new Promise((r) => setTimeout(r, 200));
     const lines = app.logs.filter((l) => l.id === 'forged-1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: 'webhook refused: signature does not match', size: body.length });
