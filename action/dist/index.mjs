@@ -39426,12 +39426,13 @@ function reportFeatures(signals, index, repo) {
 }
 function repoPhrases(repo, index) {
   if (!repo) return [];
-  const words2 = repo.replace(/[/_.-]+/g, " ");
-  const spans = tokenizeWithSpans(words2);
-  const stems = spans.tokens.map(stem);
+  return contextPhrases(repo.replace(/[/_.-]+/g, " "), `repository ${repo}`, index, ["require", "exclude"]);
+}
+function contextPhrases(words2, quote, index, kinds) {
+  const stems = tokenize(words2).map(stem);
   const starts = stems.map((s) => index.stemmed.next?.get(s));
-  const { found } = findPhrases(stems, starts, () => `repository ${repo}`);
-  return found.filter((f) => f.phrase.uses.some((u) => u.kind === "require" || u.kind === "exclude"));
+  const { found } = findPhrases(stems, starts, () => quote);
+  return found.filter((f) => f.phrase.uses.some((u) => kinds.includes(u.kind)));
 }
 function negatedTokenFlags(starts, ranges) {
   if (ranges.length === 0) return null;
@@ -39450,10 +39451,7 @@ function inferredPhrases(facts, index) {
   for (const fact of facts) {
     if (!fact.inferred) continue;
     const label = fact.source.slice(0, fact.source.indexOf(","));
-    const stems = tokenizeWithSpans(label).tokens.map(stem);
-    const starts = stems.map((s) => index.stemmed.next?.get(s));
-    const { found } = findPhrases(stems, starts, () => fact.source);
-    out.push(...found.filter((f) => f.phrase.uses.some((u) => u.kind === "require")));
+    out.push(...contextPhrases(label, fact.source, index, ["require"]));
   }
   return out;
 }

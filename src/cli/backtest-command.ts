@@ -4,12 +4,11 @@
 // Anything that stops the run (an unknown repository, no access, the rate limit, no network) is one line
 // on stderr and exit 2.
 import { writeFileSync } from 'node:fs';
-import { defaultCacheDir } from '../backtest/etag-cache.js';
 import { describeFailure } from '../backtest/describe-failure.js';
 import { formatBacktest, progressLine } from '../backtest/format-backtest.js';
 import { runBacktest } from '../backtest/run-backtest.js';
 import { parse, strings } from './args.js';
-import { CATALOG_OPTIONS, minConfidenceOption } from './cli-options.js';
+import { CATALOG_OPTIONS, minConfidenceOption, githubAccess } from './cli-options.js';
 import type { Io } from './io.js';
 
 export const BACKTEST_USAGE =
@@ -58,9 +57,7 @@ export async function backtestCommand(
   if ('error' in min) return io.usage(min.error, BACKTEST_USAGE);
 
   const { env, progress } = where;
-  const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined;
-  const apiUrl = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
-  const cacheDir = typeof p.values['cache-dir'] === 'string' ? p.values['cache-dir'] : defaultCacheDir(env);
+  const { token, apiUrl, cacheDir } = githubAccess(env, p.values);
   let summary;
   try {
     summary = await runBacktest({

@@ -2,11 +2,11 @@
 // comments teach the incident files. The work is src/learn/; this reads the flags and the environment
 // (token, API URL, cache folder), draws a progress bar on a terminal, and prints the report. Anything
 // that stops the run is one line on stderr and exit 2; with --write, lint problems afterwards exit 1.
-import { defaultCacheDir } from '../backtest/etag-cache.js';
 import { describeFailure } from '../backtest/describe-failure.js';
 import { progressLine } from '../backtest/format-backtest.js';
 import { formatLearn } from '../learn/format-learn.js';
 import { CatalogDirError, runLearn } from '../learn/run-learn.js';
+import { githubAccess } from './cli-options.js';
 import { parse } from './args.js';
 import type { BacktestEnv } from './backtest-command.js';
 import { processBacktestEnv } from './backtest-command.js';
@@ -35,9 +35,7 @@ export async function learnCommand(
   if (write && !catalogDir) return io.usage('--write needs --catalog DIR (the files to add to)', LEARN_USAGE);
 
   const { env, progress } = where;
-  const token = env.GITHUB_TOKEN?.trim() || env.GH_TOKEN?.trim() || undefined;
-  const apiUrl = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
-  const cacheDir = typeof p.values['cache-dir'] === 'string' ? p.values['cache-dir'] : defaultCacheDir(env);
+  const { token, apiUrl, cacheDir } = githubAccess(env, p.values);
   let summary;
   try {
     summary = await runLearn({

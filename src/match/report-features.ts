@@ -1,7 +1,7 @@
 // The report side of matching, computed once per report: its tokens, the catalog phrases found in it
 // (each distinct phrase looked up only at positions where its first token occurs), the names of its
 // non-boilerplate frames, and its TF-IDF vector against the catalog's vocabulary.
-import type { CatalogIndex, CompiledPhrase, PhraseNode } from './compile-index.js';
+import type { CatalogIndex, CompiledPhrase, PhraseNode, PhraseUse } from './compile-index.js';
 import { childOf, unitVector } from './compile-index.js';
 import { mayContain } from './token-filter.js';
 import { isStopword } from '../text/stopwords.js';
@@ -125,12 +125,23 @@ export function reportFeatures(signals: Signals, index: CatalogIndex, repo?: str
 /** An issue filed in `SerenityOS/serenity` is about SerenityOS even when its text never says so. */
 function repoPhrases(repo: string | undefined, index: CatalogIndex): FoundPhrase[] {
   if (!repo) return [];
-  const words = repo.replace(/[/_.-]+/g, ' ');
-  const spans = tokenizeWithSpans(words);
-  const stems = spans.tokens.map(stem);
+  return contextPhrases(repo.replace(/[/_.-]+/g, ' '), `repository ${repo}`, index, ['require', 'exclude']);
+}
+
+/**
+ * The catalog's group phrases (of `kinds`) in a few words of context that are not the report's text (a
+ * repository name, an inferred platform), each quoted as `quote`.
+ */
+function contextPhrases(
+  words: string,
+  quote: string,
+  index: CatalogIndex,
+  kinds: readonly PhraseUse['kind'][],
+): FoundPhrase[] {
+  const stems = tokenize(words).map(stem);
   const starts = stems.map((s) => index.stemmed.next?.get(s));
-  const { found } = findPhrases(stems, starts, () => `repository ${repo}`);
-  return found.filter((f) => f.phrase.uses.some((u) => u.kind === 'require' || u.kind === 'exclude'));
+  const { found } = findPhrases(stems, starts, () => quote);
+  return found.filter((f) => f.phrase.uses.some((u) => kinds.includes(u.kind)));
 }
 
 /** Per token, 1 when it starts inside a negated clause (`ranges`: flat, sorted [start, end) pairs). */
@@ -153,10 +164,7 @@ function inferredPhrases(facts: Signals['facts'], index: CatalogIndex): FoundPhr
   for (const fact of facts) {
     if (!fact.inferred) continue;
     const label = fact.source.slice(0, fact.source.indexOf(','));
-    const stems = tokenizeWithSpans(label).tokens.map(stem);
-    const starts = stems.map((s) => index.stemmed.next?.get(s));
-    const { found } = findPhrases(stems, starts, () => fact.source);
-    out.push(...found.filter((f) => f.phrase.uses.some((u) => u.kind === 'require')));
+    out.push(...contextPhrases(label, fact.source, index, ['require']));
   }
   return out;
 }
