@@ -35,7 +35,8 @@ const kept = Object.fromEntries(
   [...df].filter(([, n]) => n >= MIN_DOCS).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 );
 const out = join(root, 'src/match/background-vocabulary.json');
-writeFileSync(out, `${JSON.stringify({ docs: docs.length, df: kept })}\n`);
+// Written as the project's formatter writes JSON, so a rebuild with the same inputs changes nothing.
+writeFileSync(out, `${JSON.stringify({ docs: docs.length, df: kept }, null, 2)}\n`);
 process.stderr.write(
   `${docs.length} reports, ${Object.keys(kept).length} tokens in ${MIN_DOCS}+ of them → ${out}\n`,
 );
