@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubStandIn, type GitHubStandIn } from '../../src/demo/github-stand-in.js';
-import { baseEnv, startAppProcess, waitFor, type AppProcess } from './support/app-process.js';
+import { baseEnv, startAppProcess, waitFor, type AppProcess, type LogLine } from './support/app-process.js';
 import { edited, labelsExist, MATCHING, NOT_MATCHING, opened, outcome, place } from './support/deliveries.js';
 import { createCounts, tally } from './support/tally.js';
 
@@ -112,7 +112,10 @@ describe('the server process', () => {
     add({ oversized: 2, rssGrowthMbMax: growth, aliveAfter: alive ? 1 : 0 });
     expect(alive).toBe(true);
     expect(growth).toBeLessThan(150);
-    const refusals = app.logs.filter((l) => l.msg === 'webhook refused: body too large');
+    // The log lines come through the child's stdout, which may be read after the answers arrived.
+    const refused = (): LogLine[] => app!.logs.filter((l) => l.msg === 'webhook refused: body too large');
+    await waitFor(() => refused().length >= 2, 5_000);
+    const refusals = refused();
     expect(refusals).toHaveLength(2);
     expect(Math.max(...refusals.map((l) => JSON.stringify(l).length))).toBeLessThan(500);
   });

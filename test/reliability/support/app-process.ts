@@ -55,7 +55,8 @@ export function startAppProcess(env: Record<string, string>): Promise<AppProcess
   });
   const logs: LogLine[] = [];
   const stderr: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes after the child's stdout has been read to the end, so every log line is in.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
