@@ -27,8 +27,61 @@ const FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, 'gi');
 // A double negative about working is a failure: "doesn't work on 15.1", "does not run with YJIT".
 const FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/i;
 
-/** The negated clauses of one prose line. */
+// The version left behind in a change: "upgraded from 3.12 to 3.13", "after updating from UTM 4.5 to
+// 4.6", "从 14.6 升级到 15.1". Only the "from …" part is where it worked; the clause goes on to where it
+// crashes, so it is not negated as a whole.
+const CHANGED_FROM =
+  /\b(?:upgrad|updat|migrat|switch|mov|bump|went|go)\w*\s+((?:\w+\s+){0,2})(from\s+(?:[^,;:.!?]|\.(?=\d)){1,40}?)\s+(?:to|->|→|=>)\s+(v?\d+(?:\.\d+)*)?/gi;
+const CHANGED_FROM_ZH = /()(从\s*[^，。；,;]{1,30}?)\s*(?:升级|更新|迁移|换)到\s*(v?\d+(?:\.\d+)*)?/g;
+// The product named before the old version: "from Python 3.12" → "Python".
+const PRODUCT_BEFORE_VERSION = /^(?:from|从)\s*(.*?)\s*v?\d+(?:\.\d+)*$/i;
+// "upgraded UTM from 4.5 to 4.6": the word before "from", unless it names no product.
+const NOT_A_PRODUCT =
+  /^(?:the|my|our|it|this|that|app|everything|all|we|i|version|versions|again|just|today)$/i;
+
+function productWord(skipped: string | undefined): string | undefined {
+  const word = skipped?.trim().split(/\s+/).pop();
+  return word && /^[a-z]/i.test(word) && !NOT_A_PRODUCT.test(word) ? word : undefined;
+}
+
+/** One "from …" part; when the new version is bare ("to 3.13"), the product it belongs to. */
+interface ChangedFrom {
+  range: [number, number];
+  /** "python 3.13.0" and where it ends, when the old part named the product and the new one did not. */
+  carried?: { text: string; end: number };
+}
+
+function changedFrom(line: string): ChangedFrom[] {
+  const out: ChangedFrom[] = [];
+  for (const re of [CHANGED_FROM, CHANGED_FROM_ZH]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const from = m[2]!;
+      const start = m.index + m[0].indexOf(from);
+      const found: ChangedFrom = { range: [start, start + from.length] };
+      const product = PRODUCT_BEFORE_VERSION.exec(from.trim())?.[1] || productWord(m[1]);
+      if (product && m[3] !== undefined)
+        found.carried = { text: `${product} ${m[3]}`, end: m.index + m[0].length };
+      out.push(found);
+    }
+  }
+  return out;
+}
+
+const overlaps = ([a, b]: [number, number], ranges: Ranges): boolean =>
+  ranges.some(([s, e]) => a < e && s < b);
+
+/** The negated clauses of one prose line, and the "from …" part of a version change. */
 export function negatedClauses(line: string): Ranges {
+  const clauses = negatedWholeClauses(line);
+  const from = changedFrom(line)
+    .map((c) => c.range)
+    .filter((r) => !overlaps(r, clauses));
+  if (from.length === 0) return clauses;
+  return [...clauses, ...from].sort((x, y) => x[0] - y[0]);
+}
+
+function negatedWholeClauses(line: string): Ranges {
   if (!CUE.test(line)) return [];
   const out: Ranges = [];
   let start = 0;
@@ -50,7 +103,11 @@ function isNegated(clause: string): boolean {
   return CUE.test(withoutIdioms);
 }
 
-/** `line` with its negated clauses blanked (same length), for readers of facts and versions. */
+/**
+ * `line` with its negated clauses blanked (same length), for readers of facts and versions. A version
+ * change keeps only its new version, with the product the old one named: "from Python 3.12 to 3.13"
+ * reads as "Python 3.13".
+ */
 export function maskNegated(line: string): string {
   const ranges = negatedClauses(line);
   if (ranges.length === 0) return line;
@@ -60,5 +117,11 @@ export function maskNegated(line: string): string {
     out += line.slice(at, s) + ' '.repeat(e - s);
     at = e;
   }
-  return out + line.slice(at);
+  out += line.slice(at);
+  for (const { range, carried } of changedFrom(line)) {
+    if (carried === undefined || !ranges.some(([s, e]) => s === range[0] && e === range[1])) continue;
+    const start = carried.end - carried.text.length;
+    out = out.slice(0, range[0]) + ' '.repeat(start - range[0]) + carried.text + out.slice(carried.end);
+  }
+  return out;
 }

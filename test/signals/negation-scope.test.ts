@@ -24,6 +24,12 @@ describe('negatedClauses', () => {
     ['Runs fine on macOS 14', ['Runs fine on macOS 14']],
     ['Crashes since 4.6; downgraded to UTM 4.5 as a stopgap', ['downgraded to UTM 4.5 as a stopgap']],
     ['I rolled back to Python 3.12', ['I rolled back to Python 3.12']],
+    // A version change: the version left behind worked; the clause goes on to where it crashes.
+    ['Upgraded from Python 3.12 to 3.13 and now the child crashes', ['from Python 3.12']],
+    ['Since updating from UTM 4.5 to 4.6, the VM aborts', ['from UTM 4.5']],
+    ['After moving the app from 14.6 -> 15.1 it panics', ['from 14.6']],
+    ['从 14.6 升级到 15.1 之后内核崩溃', ['从 14.6']],
+    ['Crashes on every version from 3.0 to 3.3', []],
     // Chinese: 没有 / 未 / 不 (as in 不是, 不开).
     ['没有开启 TSO', ['没有开启 TSO']],
     ['未启用 TSO，虚拟机一启动就崩溃', ['未启用 TSO']],
@@ -75,5 +81,16 @@ describe('negated prose in a report', () => {
     });
     const pythons = signals.facts.filter((f) => f.name === 'python').map((f) => f.version);
     expect(pythons).toEqual(['3.13.0']);
+  });
+
+  it.each([
+    ['After upgrading from Python 3.12.7 to 3.13.0 the forked worker dies at once.', 'python', '3.13.0'],
+    ['Since updating from macOS 14.6 to 15.1 the machine panics when puma forks.', 'macos', '15.1'],
+    ['Upgraded UTM from 4.5.4 to 4.6.2, now the VM aborts', 'utm', '4.6.2'],
+    ['从 macOS 14.6 升级到 15.1 之后内核崩溃', 'macos', '15.1'],
+  ])('takes the version upgraded to, not the one upgraded from: %j', (body, name, version) => {
+    const signals = extractSignals({ title: 'Crash', body });
+    const versions = signals.facts.filter((f) => f.name === name).map((f) => f.version);
+    expect(versions).toEqual([version]);
   });
 });
