@@ -41562,7 +41562,38 @@ var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|w
 var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/i;
 var FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, "gi");
 var FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/i;
+var CHANGED_FROM = /\b(?:upgrad|updat|migrat|switch|mov|bump|went|go)\w*\s+((?:\w+\s+){0,2})(from\s+(?:[^,;:.!?]|\.(?=\d)){1,40}?)\s+(?:to|->|→|=>)\s+(v?\d+(?:\.\d+)*)?/gi;
+var CHANGED_FROM_ZH = /()(从\s*[^，。；,;]{1,30}?)\s*(?:升级|更新|迁移|换)到\s*(v?\d+(?:\.\d+)*)?/g;
+var PRODUCT_BEFORE_VERSION = /^(?:from|从)\s*(.*?)\s*v?\d+(?:\.\d+)*$/i;
+var NOT_A_PRODUCT = /^(?:the|my|our|it|this|that|app|everything|all|we|i|version|versions|again|just|today)$/i;
+function productWord(skipped) {
+  const word = skipped?.trim().split(/\s+/).pop();
+  return word && /^[a-z]/i.test(word) && !NOT_A_PRODUCT.test(word) ? word : void 0;
+}
+function changedFrom(line) {
+  const out = [];
+  for (const re of [CHANGED_FROM, CHANGED_FROM_ZH]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const from = m[2];
+      const start = m.index + m[0].indexOf(from);
+      const found = { range: [start, start + from.length] };
+      const product = PRODUCT_BEFORE_VERSION.exec(from.trim())?.[1] || productWord(m[1]);
+      if (product && m[3] !== void 0)
+        found.carried = { text: `${product} ${m[3]}`, end: m.index + m[0].length };
+      out.push(found);
+    }
+  }
+  return out;
+}
+var overlaps = ([a, b], ranges) => ranges.some(([s, e]) => a < e && s < b);
 function negatedClauses(line) {
+  const clauses = negatedWholeClauses(line);
+  const from = changedFrom(line).map((c) => c.range).filter((r) => !overlaps(r, clauses));
+  if (from.length === 0) return clauses;
+  return [...clauses, ...from].sort((x, y) => x[0] - y[0]);
+}
+function negatedWholeClauses(line) {
   if (!CUE.test(line)) return [];
   const out = [];
   let start = 0;
@@ -41590,7 +41621,13 @@ function maskNegated(line) {
     out += line.slice(at, s) + " ".repeat(e - s);
     at = e;
   }
-  return out + line.slice(at);
+  out += line.slice(at);
+  for (const { range, carried } of changedFrom(line)) {
+    if (carried === void 0 || !ranges.some(([s, e]) => s === range[0] && e === range[1])) continue;
+    const start = carried.end - carried.text.length;
+    out = out.slice(0, range[0]) + " ".repeat(start - range[0]) + carried.text + out.slice(carried.end);
+  }
+  return out;
 }
 
 // src/signals/markdown-blocks.ts
