@@ -3,6 +3,7 @@ import type { AppBenchResult } from './app/app-types.js';
 import { printApp } from './app/print-app.js';
 import type { CatalogResult } from './core/core-types.js';
 import { catalogTable, gridTable } from './core/print-core.js';
+import { WARM_UP_MS } from './core/core-types.js';
 import type { MachineInfo } from './lib/machine.js';
 import { markdownTable } from './lib/table.js';
 import type { ReplicaResult } from './replicas/run-replicas.js';
@@ -30,6 +31,10 @@ export function printReport(r: BenchResult): string {
     out.push('', '### Catalog load (files → parsed, validated incidents → index), memory after a full GC');
     out.push('', catalogTable(r.core));
     out.push('', '### Triage per report (`triageIssue`: extract → match → render) and the naive TF-IDF scan');
+    out.push(
+      '',
+      `Each report size is warmed up for ${(WARM_UP_MS / 1000).toFixed(1)} s on other reports first, as in a running server.`,
+    );
     out.push('', gridTable(r.core));
   }
   if (r.app) out.push('', printApp(r.app));

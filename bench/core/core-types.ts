@@ -67,3 +67,6 @@ export interface CatalogResult {
   cells: CellResult[];
   bigBody: CellResult | null;
 }
+
+/** Time spent warming up on each report size (other reports than the timed ones) before timing it. */
+export const WARM_UP_MS = 1_500;
