@@ -41519,7 +41519,11 @@ var PLATFORMS = [
     name: "macos",
     label: "macOS",
     modules: /^(?:libsystem_\w+\.dylib|libdyld\.dylib|dyld|libobjc\.A\.dylib|libswift\w*\.dylib|libc\+\+(?:abi)?\.1\.dylib|CoreFoundation|Foundation|AppKit|CoreData|CoreGraphics|Security|IOKit|Metal|QuartzCore|SwiftUI|Combine|\w+\.dylib)$/,
-    text: /\b(?:libsystem_\w+\.dylib|CoreFoundation|CoreData|AppKit|libswiftCore|Swift runtime|\/System\/Library\/(?:Private)?Frameworks\/|\/Library\/Developer\/|com\.apple\.[\w.]+|[\w+-]+\.dylib)\b/g
+    text: /\b(?:libsystem_\w+\.dylib|CoreFoundation|CoreData|AppKit|libswiftCore|Swift runtime|\/System\/Library\/(?:Private)?Frameworks\/|\/Library\/Developer\/|com\.apple\.[\w.]+|[\w+-]+\.dylib)\b/g,
+    // libmalloc's typed allocation entry points, the Objective-C message send, CoreFoundation's run
+    // loop, CoreData's and AppKit's classes, libsystem's unfair lock: none exists on Linux or Windows
+    // (Swift's own runtime does, so `swift_*` is not a cue).
+    symbols: /\b(?:_?malloc_type_\w+|objc_msgSend\w*|_?objc_release|__CFRUNLOOP_\w+|_?CFRunLoopRun\w*|NS(?:PersistentStore|ManagedObject|Application|Window|RunLoop)\w*|_?os_unfair_lock_\w+)\b/g
   },
   {
     name: "windows",
@@ -41551,8 +41555,10 @@ function cuesOf(p, frames, text) {
   const cues = /* @__PURE__ */ new Set();
   for (const f of frames) if (f.module && p.modules.test(f.module)) cues.add(f.module);
   if (cues.size >= MIN_CUES) return [...cues];
-  p.text.lastIndex = 0;
-  for (let m = p.text.exec(text); m && cues.size < 8; m = p.text.exec(text)) cues.add(m[0]);
+  for (const pattern of p.symbols ? [p.text, p.symbols] : [p.text]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m && cues.size < 8; m = pattern.exec(text)) cues.add(m[0]);
+  }
   return [...cues];
 }
 

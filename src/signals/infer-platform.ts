@@ -12,6 +12,11 @@ interface PlatformCues {
   modules: RegExp;
   /** What the text shows: paths, library files, frameworks. */
   text: RegExp;
+  /**
+   * Function and class names only this platform's runtime has, for backtraces that give no module
+   * (gdb, lldb's `bt` without images): one per frame or mention.
+   */
+  symbols?: RegExp;
 }
 
 const PLATFORMS: readonly PlatformCues[] = [
@@ -21,6 +26,11 @@ const PLATFORMS: readonly PlatformCues[] = [
     modules:
       /^(?:libsystem_\w+\.dylib|libdyld\.dylib|dyld|libobjc\.A\.dylib|libswift\w*\.dylib|libc\+\+(?:abi)?\.1\.dylib|CoreFoundation|Foundation|AppKit|CoreData|CoreGraphics|Security|IOKit|Metal|QuartzCore|SwiftUI|Combine|\w+\.dylib)$/,
     text: /\b(?:libsystem_\w+\.dylib|CoreFoundation|CoreData|AppKit|libswiftCore|Swift runtime|\/System\/Library\/(?:Private)?Frameworks\/|\/Library\/Developer\/|com\.apple\.[\w.]+|[\w+-]+\.dylib)\b/g,
+    // libmalloc's typed allocation entry points, the Objective-C message send, CoreFoundation's run
+    // loop, CoreData's and AppKit's classes, libsystem's unfair lock: none exists on Linux or Windows
+    // (Swift's own runtime does, so `swift_*` is not a cue).
+    symbols:
+      /\b(?:_?malloc_type_\w+|objc_msgSend\w*|_?objc_release|__CFRUNLOOP_\w+|_?CFRunLoopRun\w*|NS(?:PersistentStore|ManagedObject|Application|Window|RunLoop)\w*|_?os_unfair_lock_\w+)\b/g,
   },
   {
     name: 'windows',
@@ -62,7 +72,9 @@ function cuesOf(p: PlatformCues, frames: readonly Frame[], text: string): string
   for (const f of frames) if (f.module && p.modules.test(f.module)) cues.add(f.module);
   // Frames that show it are enough; the text is read only when they are not.
   if (cues.size >= MIN_CUES) return [...cues];
-  p.text.lastIndex = 0;
-  for (let m = p.text.exec(text); m && cues.size < 8; m = p.text.exec(text)) cues.add(m[0]);
+  for (const pattern of p.symbols ? [p.text, p.symbols] : [p.text]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m && cues.size < 8; m = pattern.exec(text)) cues.add(m[0]);
+  }
   return [...cues];
 }

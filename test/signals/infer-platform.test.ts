@@ -31,6 +31,23 @@ const LINUX_TRACE = [
   '```',
 ].join('\n');
 
+// gdb and lldb's `bt` give no module: the runtime's own function and class names show the platform.
+const MAC_GDB_TRACE = [
+  '```',
+  'Thread 7 Queue : NSManagedObjectContext 0x600003c1c000 (serial)',
+  '#0  0x0000000102f1a2b4 in ledger_page_alloc ()',
+  '#1  0x0000000181ffc3a8 in _malloc_type_malloc_outlined ()',
+  '#2  0x000000019334fadc in swift::swift_slowAllocTyped ()',
+  '```',
+].join('\n');
+const LINUX_SWIFT_TRACE = [
+  '```',
+  '#0  0x000055d1c0a1b2c3 in ledger_page_alloc () at page.c:41',
+  '#1  0x00007f3a2b9c1d20 in swift_slowAlloc () from /usr/lib/swift/linux/libswiftCore.so',
+  '#2  0x00007f3a2b17a3f2 in malloc () from /lib/x86_64-linux-gnu/libc.so.6',
+  '```',
+].join('\n');
+
 const inferred = (body: string) =>
   extractSignals({ title: 'Ledger crashes on save', body }).facts.filter((f) => f.kind === 'os');
 
@@ -44,6 +61,13 @@ describe('inferred platform', () => {
     ],
     ['ntdll and KERNELBASE', WINDOWS_TRACE, 'windows', /^Windows, inferred from .*ntdll\.dll/],
     ['libc.so.6 under x86_64-linux-gnu', LINUX_TRACE, 'linux', /^Linux, inferred from /],
+    [
+      'libmalloc and CoreData names in a gdb backtrace',
+      MAC_GDB_TRACE,
+      'macos',
+      /^macOS, inferred from .*_malloc_type_malloc_outlined/,
+    ],
+    ["Swift's runtime on Linux is not Apple's", LINUX_SWIFT_TRACE, 'linux', /^Linux, inferred from /],
   ])('%s → %s', (_what, body, name, source) => {
     expect(inferred(body)).toEqual([
       { kind: 'os', name, source: expect.stringMatching(source) as unknown, inferred: true },
@@ -53,6 +77,7 @@ describe('inferred platform', () => {
   it.each([
     ['a platform the report names is not inferred over', `${MAC_TRACE}\n\nOS Version: macOS 15.1 (24B83)`],
     ['one library is not enough', 'It crashed in libfoo.dylib'],
+    ['one Apple-only function is not enough', 'Last frame: _malloc_type_malloc_outlined'],
     ['cues of two platforms: none', `${MAC_TRACE}\n${WINDOWS_TRACE}`],
   ])('%s', (_what, body) => {
     expect(inferred(body).filter((f) => f.inferred)).toEqual([]);
