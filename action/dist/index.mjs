@@ -39256,12 +39256,31 @@ function compileIndex(catalog) {
   buildVectors(index);
   return index;
 }
+var NEGATIVE_WORDS = /* @__PURE__ */ new Set([
+  "not",
+  "no",
+  "never",
+  "without",
+  "nor",
+  "none",
+  "cannot",
+  "t",
+  "\u6CA1\u6709",
+  "\u6C92\u6709",
+  "\u4E0D\u662F"
+]);
 function compiledPhrase(root, byKey, tokens) {
   const key = tokens.join(" ");
   let phrase2 = byKey.get(key);
   if (!phrase2) {
     const kept = tokens.map(detached);
-    phrase2 = { tokens: kept, uses: [], start: 0, end: 0 };
+    phrase2 = {
+      tokens: kept,
+      quotesNegation: kept.some((t) => NEGATIVE_WORDS.has(t)),
+      uses: [],
+      start: 0,
+      end: 0
+    };
     byKey.set(key, phrase2);
     let node2 = root;
     for (const t of kept) node2 = addChild(node2, t);
@@ -39466,12 +39485,13 @@ function findPhrases(seq2, starts, quote, negated = null) {
     while (node2) {
       if (node2.phrases) {
         for (const phrase2 of node2.phrases) {
+          const negatedHere = inNegation && !phrase2.quotesNegation;
           const seen = found.get(phrase2);
           if (seen) {
-            if (!inNegation && seen.at.length < 2 * MAX_PLACES) seen.at.push(i, j);
+            if (!negatedHere && seen.at.length < 2 * MAX_PLACES) seen.at.push(i, j);
             continue;
           }
-          if (inNegation) {
+          if (negatedHere) {
             if (!negatedOnly.has(phrase2))
               negatedOnly.set(phrase2, { phrase: phrase2, matched: quote(i, j).slice(0, 200), at: [i, j] });
             continue;
@@ -39614,16 +39634,26 @@ function productKey(product) {
   const p = product.trim().toLowerCase();
   return ALIASES[p] ?? p;
 }
+var MAX_MENTIONS = 8;
 function versionLookup(facts, text, words2, negated = []) {
   const known = /* @__PURE__ */ new Map();
   return (product) => {
     const key = productKey(product);
     if (known.has(key)) return known.get(key);
-    let fact = facts.find((f) => f.name === key && f.version !== void 0);
-    if (!fact && key.length >= 2 && mayMention(key, text, words2)) fact = versionInText(key, text, negated);
-    known.set(key, fact);
-    return fact;
+    let found;
+    const withVersion = facts.filter((f) => f.name === key && f.version !== void 0);
+    if (withVersion.length > 0) {
+      const first = withVersion[0];
+      found = { ...first, version: first.version, also: others(withVersion.map((f) => f.version)) };
+    } else if (key.length >= 2 && mayMention(key, text, words2)) {
+      found = versionInText(key, text, negated);
+    }
+    known.set(key, found);
+    return found;
   };
+}
+function others(versions) {
+  return [...new Set(versions)].filter((v) => v !== versions[0]);
 }
 function mayMention(key, text, words2) {
   if (!/^[\x00-\x7f]*$/.test(key)) return text.toLowerCase().includes(key);
@@ -39632,12 +39662,26 @@ function mayMention(key, text, words2) {
 }
 function versionInText(key, text, negated) {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, "gi");
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  const pattern = new RegExp(
+    `(?<![\\w-])${escaped}(?:[\\s:/@-]{0,3}|(\\s?={1,2}\\s?))v?(\\d+(?:\\.\\d+){1,3})`,
+    "gi"
+  );
+  let first;
+  const versions = [];
+  for (let m = pattern.exec(text); m && versions.length < MAX_MENTIONS; m = pattern.exec(text)) {
     if (inRanges(negated, m.index)) continue;
-    return { kind: "runtime", name: key, version: m[1], source: m[0] };
+    if (m[1] === void 0) first ??= m;
+    versions.push(m[2]);
   }
-  return void 0;
+  if (!first) return void 0;
+  const version3 = first[2];
+  return {
+    kind: "runtime",
+    name: key,
+    version: version3,
+    source: first[0],
+    also: others([version3, ...versions])
+  };
 }
 function inRanges(ranges, at) {
   for (let k = 0; k < ranges.length; k += 2) if (at >= ranges[k] && at < ranges[k + 1]) return true;
@@ -39673,8 +39717,11 @@ function versionPenalties(incident, versionOf) {
     const fixed = parseVersion(fix.version);
     const fact = versionOf(fix.product);
     if (!fixed || !fact) continue;
-    const have = parseVersion(fact.version);
-    if (have && compareVersions(have, fixed) >= 0) {
+    const hasFix = (v) => {
+      const have = parseVersion(v);
+      return have !== null && compareVersions(have, fixed) >= 0;
+    };
+    if (hasFix(fact.version) && fact.also.every(hasFix)) {
       out.push({
         detail: `fixed in ${fix.product} ${fix.version}`,
         matched: fact.source,
@@ -39686,7 +39733,8 @@ function versionPenalties(incident, versionOf) {
     const fact = versionOf(range.product);
     if (!fact) continue;
     if (out.some((p) => p.matched === fact.source)) continue;
-    if (inRange(fact.version, range.range) === false) {
+    const outside = (v) => inRange(v, range.range) === false;
+    if (outside(fact.version) && fact.also.every(outside)) {
       out.push({
         detail: `affects ${range.product} ${range.range}`,
         matched: fact.source,
@@ -41563,9 +41611,9 @@ function cuesOf(p, frames, text) {
 }
 
 // src/signals/negation-scope.ts
-var CLAUSE_BREAK = /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/gi;
-var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|\b(?:downgrad\w*|roll(?:ed|ing)?\s+back)\s+to\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
-var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/i;
+var CLAUSE_BREAK = /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas)\s|(?<!\bnot|n't)\syet\s|但是|但|不过|然而/gi;
+var CUE = /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|\b(?:downgrad\w*|roll(?:ed|ing)?\s+back)\s+to\b|\b(?:fix(?:es|ed)|solv(?:es|ed)|resolv(?:es|ed))\s+(?:it|this|that|the\s+(?:issue|problem|crash|error))\b|\bworks?\s+again\b|\b(?:builds?|built|runs?|ran)\s+successfully\b|\bsuccessfully\s+(?:builds?|built|runs?|ran)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
+var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:yet )?(?:found|supported|supports?|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching|defined|a function|a constructor|iterable|callable|subscriptable|recognized|compatible|exists?|match(?:es|ed)?|valid|be (?:found|loaded|opened|resolved))|no such|no space|no memory|not enough|no module named|(?:has|have) no attribute|no (?:matching|suitable|compatible)|(?:does|do|did)n't (?:yet )?(?:support|exist|match))\b|不能|无法|無法|不了|不支持/i;
 var FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, "gi");
 var FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/i;
 var CHANGED_FROM = /\b(?:upgrad|updat|migrat|switch|mov|bump|went|go)\w*\s+((?:\w+\s+){0,2})(from\s+(?:[^,;:.!?]|\.(?=\d)){1,40}?)\s+(?:to|->|→|=>)\s+(v?\d+(?:\.\d+)*)?/gi;
@@ -41593,7 +41641,10 @@ function changedFrom(line) {
   return out;
 }
 var overlaps = ([a, b], ranges) => ranges.some(([s, e]) => a < e && s < b);
-function negatedClauses(line) {
+var ERROR_HEAD = /(?:^|[\s(["'`>])(?:[A-Z][\w.]*(?:Error|Exception|Fault)|[Ee]rror|ERROR|[Ff]atal(?: error)?|FATAL|[Pp]anic|PANIC|[Aa]ssertion failed|Segmentation fault)(?:\[\w+\])?:(?=\s|$)/;
+function negatedClauses(whole) {
+  const head = ERROR_HEAD.exec(whole);
+  const line = head ? whole.slice(0, head.index) : whole;
   const clauses = negatedWholeClauses(line);
   const from = changedFrom(line).map((c) => c.range).filter((r) => !overlaps(r, clauses));
   if (from.length === 0) return clauses;
@@ -41888,6 +41939,13 @@ function isTemplateHeading(body) {
 // src/signals/strip-markup.ts
 var IMAGE_LINK = /!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g;
 var LINK = /\[([^\]\n]{1,300})\]\(([^()[\]\s]{1,1000})\)/g;
+var URL2 = /\bhttps?:\/\/([\w.-]{1,253})(\/[^\s<>()[\]"'`]{0,2000})?/g;
+var CODE_HOST_PATH = /^\/[\w.-]+\/[\w.-]+(?:\/(?:issues|pull|discussions|-\/issues)\/\d+)?/;
+var CODE_HOSTS = /^(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)$/i;
+function shortUrl(_url2, host, path) {
+  if (!path || !CODE_HOSTS.test(host)) return host;
+  return host + (CODE_HOST_PATH.exec(path)?.[0] ?? "");
+}
 var HTML_TAG = /<\/?(?:a|b|i|u|s|p|br|hr|em|tt|del|ins|sub|sup|kbd|pre|code|samp|span|div|img|picture|source|video|details|summary|strong|small|blockquote|table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|center|font|mark|figure|figcaption)(?=[\s/>])[^<>\n]{0,1000}>/gi;
 var ENTITY = /&(lt|gt|amp|quot|apos|nbsp|#39|#x27);/g;
 var ENTITY_TEXT = {
@@ -41903,6 +41961,7 @@ var ENTITY_TEXT = {
 function stripMarkup(line) {
   let out = line;
   if (out.includes("](")) out = out.replace(IMAGE_LINK, " ").replace(LINK, "$1 ($2)");
+  if (out.includes("://")) out = out.replace(URL2, shortUrl);
   if (out.includes("<")) out = out.replace(HTML_TAG, " ");
   if (out.includes("&")) out = out.replace(ENTITY, (_m, name) => ENTITY_TEXT[name] ?? " ");
   return out;

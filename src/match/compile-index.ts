@@ -28,6 +28,11 @@ export interface PhraseUse {
 /** A distinct phrase (token sequence) and every incident that uses it. */
 export interface CompiledPhrase {
   tokens: string[];
+  /**
+   * The phrase has a negative word of its own ("cannot not be created", "does not yet support"): it
+   * quotes a message, so a negated clause around it is the message's "not", not the reporter's.
+   */
+  quotesNegation: boolean;
   uses: PhraseUse[];
   /** The uses with points, as the range [start, end) of the index's packed `postings`. */
   start: number;
@@ -165,6 +170,22 @@ export function compileIndex(catalog: readonly Incident[]): CatalogIndex {
   return index;
 }
 
+// Tokens of the negation cues (negation-scope.ts) as the tokenizer cuts them: "doesn't" and "can't" end
+// in a token `t`.
+const NEGATIVE_WORDS = new Set([
+  'not',
+  'no',
+  'never',
+  'without',
+  'nor',
+  'none',
+  'cannot',
+  't',
+  '没有',
+  '沒有',
+  '不是',
+]);
+
 /** The phrase with these tokens, added to the trie the first time it is seen. */
 function compiledPhrase(
   root: PhraseNode,
@@ -175,7 +196,13 @@ function compiledPhrase(
   let phrase = byKey.get(key);
   if (!phrase) {
     const kept = tokens.map(detached);
-    phrase = { tokens: kept, uses: [], start: 0, end: 0 };
+    phrase = {
+      tokens: kept,
+      quotesNegation: kept.some((t) => NEGATIVE_WORDS.has(t)),
+      uses: [],
+      start: 0,
+      end: 0,
+    };
     byKey.set(key, phrase);
     let node = root;
     for (const t of kept) node = addChild(node, t);

@@ -172,7 +172,8 @@ function inferredPhrases(facts: Signals['facts'], index: CatalogIndex): FoundPhr
 /**
  * Every distinct phrase that occurs in `seq`, once each, with the original words it matched. `starts[i]`
  * is the trie node of the phrases beginning with `seq[i]` (undefined: none do). An occurrence touching a
- * negated token (`negated[i]`) does not count; a phrase found only that way is listed in `negated`.
+ * negated token (`negated[i]`) does not count, unless the phrase has a negative word of its own; a
+ * phrase found only that way is listed in `negated`.
  */
 function findPhrases(
   seq: readonly string[],
@@ -190,12 +191,13 @@ function findPhrases(
     while (node) {
       if (node.phrases) {
         for (const phrase of node.phrases) {
+          const negatedHere = inNegation && !phrase.quotesNegation;
           const seen = found.get(phrase);
           if (seen) {
-            if (!inNegation && seen.at.length < 2 * MAX_PLACES) seen.at.push(i, j);
+            if (!negatedHere && seen.at.length < 2 * MAX_PLACES) seen.at.push(i, j);
             continue;
           }
-          if (inNegation) {
+          if (negatedHere) {
             if (!negatedOnly.has(phrase))
               negatedOnly.set(phrase, { phrase, matched: quote(i, j).slice(0, 200), at: [i, j] });
             continue;

@@ -23,8 +23,18 @@ export function productKey(product: string): string {
   return ALIASES[p] ?? p;
 }
 
+/**
+ * A product's version in the report (the first it gives), and the other versions it gives for it: a
+ * report that names two ("Numpy=2.0" in its environment, "fine with numpy 1.26.4" in its prose) is not
+ * ruled out by either alone.
+ */
+export type ReportedVersion = Fact & { version: string; also: readonly string[] };
+
 /** Looks up the version a report gives for a product; one per report, shared by every candidate. */
-export type VersionLookup = (product: string) => Fact | undefined;
+export type VersionLookup = (product: string) => ReportedVersion | undefined;
+
+/** At most this many versions of one product are read from a report's text. */
+const MAX_MENTIONS = 8;
 
 /**
  * The version the report gives for a product: from the extracted facts, or else (for products the
@@ -38,15 +48,26 @@ export function versionLookup(
   words: { has(token: string): boolean },
   negated: readonly number[] = [],
 ): VersionLookup {
-  const known = new Map<string, Fact | undefined>();
+  const known = new Map<string, ReportedVersion | undefined>();
   return (product) => {
     const key = productKey(product);
     if (known.has(key)) return known.get(key);
-    let fact = facts.find((f) => f.name === key && f.version !== undefined);
-    if (!fact && key.length >= 2 && mayMention(key, text, words)) fact = versionInText(key, text, negated);
-    known.set(key, fact);
-    return fact;
+    let found: ReportedVersion | undefined;
+    const withVersion = facts.filter((f) => f.name === key && f.version !== undefined);
+    if (withVersion.length > 0) {
+      const first = withVersion[0]!;
+      found = { ...first, version: first.version!, also: others(withVersion.map((f) => f.version!)) };
+    } else if (key.length >= 2 && mayMention(key, text, words)) {
+      found = versionInText(key, text, negated);
+    }
+    known.set(key, found);
+    return found;
   };
+}
+
+/** The versions after the first, without repeats of it or of each other. */
+function others(versions: readonly string[]): string[] {
+  return [...new Set(versions)].filter((v) => v !== versions[0]);
 }
 
 function mayMention(key: string, text: string, words: { has(token: string): boolean }): boolean {
@@ -56,16 +77,36 @@ function mayMention(key: string, text: string, words: { has(token: string): bool
   return first !== undefined && words.has(first);
 }
 
-/** The first mention of `key` with a version outside negated clauses ("works on X 1.2" is not the crash's). */
-function versionInText(key: string, text: string, negated: readonly number[]): Fact | undefined {
+/**
+ * Mentions of `key` with a version outside negated clauses ("works on X 1.2" is not the crash's): the
+ * first, and the others. "numpy 2.0", "numpy: 2.0", "numpy@2.0". A pin ("numpy==2.0.0", "numpy=2.0") is
+ * either what is installed (`pip freeze`, conda) or the workaround ("I added protobuf==3.20.1"): it
+ * can only be one of the others, so it can keep a report from being ruled out, never rule it out.
+ * Not a requirement either: "numpy>=1.20" says nothing of what is installed.
+ */
+function versionInText(key: string, text: string, negated: readonly number[]): ReportedVersion | undefined {
   // The product name is escaped: incident files cannot inject a pattern here.
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?<![\\w-])${escaped}[\\s:/@-]{0,3}v?(\\d+(?:\\.\\d+){1,3})`, 'gi');
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  const pattern = new RegExp(
+    `(?<![\\w-])${escaped}(?:[\\s:/@-]{0,3}|(\\s?={1,2}\\s?))v?(\\d+(?:\\.\\d+){1,3})`,
+    'gi',
+  );
+  let first: RegExpExecArray | undefined;
+  const versions: string[] = [];
+  for (let m = pattern.exec(text); m && versions.length < MAX_MENTIONS; m = pattern.exec(text)) {
     if (inRanges(negated, m.index)) continue;
-    return { kind: 'runtime', name: key, version: m[1]!, source: m[0] };
+    if (m[1] === undefined) first ??= m;
+    versions.push(m[2]!);
   }
-  return undefined;
+  if (!first) return undefined;
+  const version = first[2]!;
+  return {
+    kind: 'runtime',
+    name: key,
+    version,
+    source: first[0],
+    also: others([version, ...versions]),
+  };
 }
 
 function inRanges(ranges: readonly number[], at: number): boolean {
@@ -99,14 +140,21 @@ export function reporterVersions(incident: Incident, versionOf: VersionLookup): 
   return out;
 }
 
+/**
+ * A version that has the fix, or lies outside the affected range, scales the score down: only when every
+ * version the report gives for the product does (two versions, one affected: it is not ruled out).
+ */
 export function versionPenalties(incident: Incident, versionOf: VersionLookup): VersionPenalty[] {
   const out: VersionPenalty[] = [];
   for (const fix of incident.fixedIn) {
     const fixed = parseVersion(fix.version);
     const fact = versionOf(fix.product);
     if (!fixed || !fact) continue;
-    const have = parseVersion(fact.version!);
-    if (have && compareVersions(have, fixed) >= 0) {
+    const hasFix = (v: string) => {
+      const have = parseVersion(v);
+      return have !== null && compareVersions(have, fixed) >= 0;
+    };
+    if (hasFix(fact.version) && fact.also.every(hasFix)) {
       out.push({
         detail: `fixed in ${fix.product} ${fix.version}`,
         matched: fact.source,
@@ -119,7 +167,8 @@ export function versionPenalties(incident: Incident, versionOf: VersionLookup): 
     if (!fact) continue;
     // Already said above: a fixed version is outside the range too.
     if (out.some((p) => p.matched === fact.source)) continue;
-    if (inRange(fact.version!, range.range) === false) {
+    const outside = (v: string) => inRange(v, range.range) === false;
+    if (outside(fact.version) && fact.also.every(outside)) {
       out.push({
         detail: `affects ${range.product} ${range.range}`,
         matched: fact.source,

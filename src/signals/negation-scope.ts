@@ -4,24 +4,29 @@
 // maintainer reads it that way: the reporter is saying what they do NOT have, or where it still works.
 //
 // Only prose is read this way (code blocks and logs are not: "could not map memory" is an error line,
-// not a statement of absence), and the error idioms of prose are not cues either: "cannot start",
-// "not found", "not responding", "no longer works" describe the failure itself.
+// not a statement of absence), and neither is an error message quoted in prose ("I get Error: Node Sass
+// does not yet support your current environment"): from its head (`Error:`, `TypeError:`, `fatal:`) to
+// the end of the line it is the program talking. The error idioms of prose are not cues either:
+// "cannot start", "not found", "not a function", "no module named", "no longer works" describe the
+// failure itself.
 
 /** Character ranges [start, end) of negated clauses in one line. */
 export type Ranges = [number, number][];
 
 // Clause boundaries: sentence punctuation (ASCII and CJK), a comma or semicolon, a colon followed by a
-// space, and the words that turn a sentence ("but", "however", "although", "though", "whereas", 但).
+// space, and the words that turn a sentence ("but", "however", "although", "though", "whereas", 但;
+// "yet", but not in "not yet").
 const CLAUSE_BREAK =
-  /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas|yet)\s|但是|但|不过|然而/gi;
+  /[.!?;,，。；！？、]+(?=\s|$)|[;，。；！？]|:\s|\s(?:but|however|although|though|whereas)\s|(?<!\bnot|n't)\syet\s|但是|但|不过|然而/gi;
 
-// Cues that make a clause a statement of absence or of where it does not happen.
+// Cues that make a clause a statement of absence or of where it does not happen (or no longer does:
+// "pinning numpy 1.26.4 fixes it", "it builds successfully with 1.26").
 const CUE =
-  /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|\b(?:downgrad\w*|roll(?:ed|ing)?\s+back)\s+to\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
+  /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|\b(?:downgrad\w*|roll(?:ed|ing)?\s+back)\s+to\b|\b(?:fix(?:es|ed)|solv(?:es|ed)|resolv(?:es|ed))\s+(?:it|this|that|the\s+(?:issue|problem|crash|error))\b|\bworks?\s+again\b|\b(?:builds?|built|runs?|ran)\s+successfully\b|\bsuccessfully\s+(?:builds?|built|runs?|ran)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
 
 // Cues that are part of how a failure is described: the clause is about the crash, not its absence.
 const FAILURE_IDIOM =
-  /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:found|supported|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching)|no such|no space|no memory|not enough)\b|不能|无法|無法|不了|不支持/i;
+  /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:yet )?(?:found|supported|supports?|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching|defined|a function|a constructor|iterable|callable|subscriptable|recognized|compatible|exists?|match(?:es|ed)?|valid|be (?:found|loaded|opened|resolved))|no such|no space|no memory|not enough|no module named|(?:has|have) no attribute|no (?:matching|suitable|compatible)|(?:does|do|did)n't (?:yet )?(?:support|exist|match))\b|不能|无法|無法|不了|不支持/i;
 const FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, 'gi');
 
 // A double negative about working is a failure: "doesn't work on 15.1", "does not run with YJIT".
@@ -71,8 +76,16 @@ function changedFrom(line: string): ChangedFrom[] {
 const overlaps = ([a, b]: [number, number], ranges: Ranges): boolean =>
   ranges.some(([s, e]) => a < e && s < b);
 
+// Where an error message starts in a line of prose: `Error:`, `TypeError:`, `fatal error:`, `panic:`,
+// `error[E0425]:`, `Assertion failed:`.
+const ERROR_HEAD =
+  /(?:^|[\s(["'`>])(?:[A-Z][\w.]*(?:Error|Exception|Fault)|[Ee]rror|ERROR|[Ff]atal(?: error)?|FATAL|[Pp]anic|PANIC|[Aa]ssertion failed|Segmentation fault)(?:\[\w+\])?:(?=\s|$)/;
+
 /** The negated clauses of one prose line, and the "from …" part of a version change. */
-export function negatedClauses(line: string): Ranges {
+export function negatedClauses(whole: string): Ranges {
+  // The error message a line quotes is read as written.
+  const head = ERROR_HEAD.exec(whole);
+  const line = head ? whole.slice(0, head.index) : whole;
   const clauses = negatedWholeClauses(line);
   const from = changedFrom(line)
     .map((c) => c.range)

@@ -1,12 +1,25 @@
 // Removes markup noise from a prose line of an issue body: image links, HTML tags GitHub renders
-// (`<details>`, `<summary>`, `<img>`, `<br>`...) and HTML entities. Link text and URLs stay (a URL may
-// name the upstream issue). Code lines are never passed here: `<unknown>` or `Vec<u8>` in a trace is
-// not HTML.
+// (`<details>`, `<summary>`, `<img>`, `<br>`...) and HTML entities. Link text stays. A URL keeps its
+// host, and on a code host the repository and issue it names (`github.com/puma/puma/issues/3551`): the
+// rest of a path is somebody else's words (a Q&A site's slug repeats the title of a question about
+// another cause of the same error), not the reporter's. Code lines are never passed here: `<unknown>`
+// or `Vec<u8>` in a trace is not HTML.
 
 // `![alt](url "title")`: an image (screenshot) carries no words of the report.
 const IMAGE_LINK = /!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g;
 // `[text](url)` → `text (url)`: keeps both, without the brackets glued to the words.
 const LINK = /\[([^\]\n]{1,300})\]\(([^()[\]\s]{1,1000})\)/g;
+// A URL in prose, up to whitespace or the bracket or quote around it.
+const URL = /\bhttps?:\/\/([\w.-]{1,253})(\/[^\s<>()[\]"'`]{0,2000})?/g;
+// On a code host, the repository and the issue, pull request or discussion a path names.
+const CODE_HOST_PATH = /^\/[\w.-]+\/[\w.-]+(?:\/(?:issues|pull|discussions|-\/issues)\/\d+)?/;
+const CODE_HOSTS = /^(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)$/i;
+
+function shortUrl(_url: string, host: string, path: string | undefined): string {
+  if (!path || !CODE_HOSTS.test(host)) return host;
+  return host + (CODE_HOST_PATH.exec(path)?.[0] ?? '');
+}
+
 // Tags GitHub renders in issues; a fixed list so that `<sysprof>` or `<anonymous>` in prose survive.
 const HTML_TAG =
   /<\/?(?:a|b|i|u|s|p|br|hr|em|tt|del|ins|sub|sup|kbd|pre|code|samp|span|div|img|picture|source|video|details|summary|strong|small|blockquote|table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|center|font|mark|figure|figcaption)(?=[\s/>])[^<>\n]{0,1000}>/gi;
@@ -24,10 +37,11 @@ const ENTITY_TEXT: Record<string, string> = {
   '#x27': "'",
 };
 
-/** Prose line without images, HTML tags or entities; links become `text (url)`. */
+/** Prose line without images, HTML tags or entities; links become `text (url)`, URLs their host. */
 export function stripMarkup(line: string): string {
   let out = line;
   if (out.includes('](')) out = out.replace(IMAGE_LINK, ' ').replace(LINK, '$1 ($2)');
+  if (out.includes('://')) out = out.replace(URL, shortUrl);
   if (out.includes('<')) out = out.replace(HTML_TAG, ' ');
   if (out.includes('&')) out = out.replace(ENTITY, (_m, name: string) => ENTITY_TEXT[name] ?? ' ');
   return out;

@@ -90,6 +90,26 @@ describe('matchIncidents', () => {
     expect(v.incidentId).toBe('widgetdb-wal-checksum');
   });
 
+  // widgetdb is fixed in 2.4.1. A report that gives two versions is not ruled out by either alone, and a
+  // pin (`==`, `=`) may be the workaround the reporter added: it can keep a report in, never rule it out.
+  it.each([
+    ['one fixed version', 'widgetdb 2.4.1', true],
+    ['a fixed and an affected version', 'widgetdb 2.4.1 on the server, widgetdb 2.3.2 on the laptop', false],
+    ['only a pin on the fixed version', 'I added widgetdb==2.4.1 to requirements.txt', false],
+    [
+      'a fixed version and a pin on an affected one',
+      'widgetdb 2.4.1\nwidgetdb==2.3.0 in the lock file',
+      false,
+    ],
+    ['a conda pin with the fix, beside a fixed version', 'widgetdb 2.4.1, environment: widgetdb=2.4.2', true],
+  ])('versions in the report: %s → ruled down: %s', (_what, versions, penalised) => {
+    const body = TRACE.replace('widgetdb 2.3.2 starting recovery', 'starting recovery');
+    const m = verdictOf('widgetdb crash', `${versions}\n\n${body}`).matches.find(
+      (x) => x.id === 'widgetdb-wal-checksum',
+    )!;
+    expect(m.reasons.some((r) => /already has the fix/.test(r))).toBe(penalised);
+  });
+
   it('matches a misspelt frame fuzzily', () => {
     const body =
       'widgetdb aborts\n#2 0x1 in wal_replay_segmnt () at wal.c:1\n#3 0x2 in wal_verify_crc () at wal.c:2\nunclean shutdown, torn segment';

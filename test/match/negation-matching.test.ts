@@ -2,6 +2,7 @@
 // no exclude group, and counts for nothing, but it is shown in the evidence.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/bundled-catalog.js';
+import { parseIncidentFile } from '../../src/catalog/parse-incident-file.js';
 import { compileIndex } from '../../src/match/compile-index.js';
 import { matchIncidents } from '../../src/match/match-incidents.js';
 import { extractSignals } from '../../src/signals/extract-signals.js';
@@ -51,5 +52,66 @@ describe('negated mentions in matching', () => {
   it('a nested-virtualization report is still ruled out when it says so', () => {
     const { match } = utm(`${CRASH}\n\nI turned TSO on and use nested virtualization.`);
     expect(match.evidence).toContainEqual(expect.objectContaining({ kind: 'excluded' }));
+  });
+});
+
+// An incident whose own phrases say "not": the reporter quoting the message is not negating anything.
+const INKWELL = `id: inkwell-unsupported-env
+title: Inkwell's native binding is missing for this Node version
+summary: A made-up incident for the tests.
+cause: The binding was built for another Node version.
+match:
+  signatures:
+    - phrase: Inkwell does not yet support your current environment
+      weight: 8
+  keywords: [binding.node, npm rebuild]
+  require:
+    - name: the unsupported-environment message
+      any:
+        - does not yet support your current environment
+        - Widgets cannot not be created
+`;
+
+describe('catalog phrases that say "not" themselves', () => {
+  const parsed = parseIncidentFile('inkwell.yml', INKWELL);
+  if (!parsed.ok) throw new Error('fixture');
+  const inkwell = compileIndex([parsed.incident]);
+  const verdict = (title: string, body: string) => matchIncidents(extractSignals({ title, body }), inkwell);
+
+  it.each([
+    [
+      'the message as the title',
+      'Inkwell does not yet support your current environment',
+      'After a Node upgrade.',
+    ],
+    [
+      'the message in a prose line',
+      'Build broke',
+      'Inkwell does not yet support your current environment: Linux 64-bit',
+    ],
+    [
+      'the message after an error head',
+      'Build broke',
+      'I get Error: Inkwell does not yet support your current environment',
+    ],
+  ])('%s satisfies the group and matches', (_what, title, body) => {
+    expect(verdict(title, body).incidentId).toBe('inkwell-unsupported-env');
+  });
+
+  it('"cannot not" (a real message\'s own double negative) in prose is the message, not a negation', () => {
+    const v = verdict(
+      'Widgets cannot not be created directly',
+      'Seen since the upgrade; binding.node is there.',
+    );
+    const m = v.matches.find((x) => x.id === 'inkwell-unsupported-env')!;
+    expect(m.evidence).toContainEqual(
+      expect.objectContaining({ kind: 'required', detail: 'the unsupported-environment message' }),
+    );
+  });
+
+  it("a reporter's own negation around it still negates the rest of the clause", () => {
+    const v = verdict('Build broke', 'I do not use npm rebuild here');
+    const m = v.matches.find((x) => x.id === 'inkwell-unsupported-env');
+    expect(m?.evidence.some((e) => e.kind === 'keyword') ?? false).toBe(false);
   });
 });

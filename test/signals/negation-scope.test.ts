@@ -24,6 +24,13 @@ describe('negatedClauses', () => {
     ['Runs fine on macOS 14', ['Runs fine on macOS 14']],
     ['Crashes since 4.6; downgraded to UTM 4.5 as a stopgap', ['downgraded to UTM 4.5 as a stopgap']],
     ['I rolled back to Python 3.12', ['I rolled back to Python 3.12']],
+    // Where a workaround makes it work is not where it crashes.
+    ['Pinning numpy 1.26.4 fixes it', ['Pinning numpy 1.26.4 fixes it']],
+    [
+      'Locally it builds successfully with numpy 1.26.4',
+      ['Locally it builds successfully with numpy 1.26.4'],
+    ],
+    ['After a reboot it works again', ['After a reboot it works again']],
     // A version change: the version left behind worked; the clause goes on to where it crashes.
     ['Upgraded from Python 3.12 to 3.13 and now the child crashes', ['from Python 3.12']],
     ['Since updating from UTM 4.5 to 4.6, the VM aborts', ['from UTM 4.5']],
@@ -41,6 +48,19 @@ describe('negatedClauses', () => {
     ['Could not open the disk image', []],
     ['dyld: Library not loaded: libfoo.dylib', []],
     ['file not found when loading the plugin', []],
+    ['Node Sass does not yet support your current environment', []],
+    ['TypeError: fetch is not a function', []],
+    ["AttributeError: 'Image' object has no attribute 'ANTIALIAS'", []],
+    ["I get No module named 'cv2' when importing", []],
+    ['The file does not exist after the build', []],
+    // An error message quoted in prose is the program talking, up to the end of the line; the prose
+    // before it is still read.
+    ['I get Error: Node Sass does not yet support your current environment', []],
+    ['Works on 3.12, on 3.13 it stops with fatal error: no TSO here', ['Works on 3.12']],
+    ['After the update: ModuleNotFoundError: No module named numpy', []],
+    ['error[E0599]: no method named `foo` found', []],
+    // Absence is still absence.
+    ['Rosetta is not installed', ['Rosetta is not installed']],
     ['不能启动虚拟机', []],
     ['无法启动虚拟机', []],
     // No cue at all.
