@@ -32995,6 +32995,9 @@ function readMarker(body) {
   if (m[3]) data.not = m[3].split(",");
   return data;
 }
+function withoutMarker(body) {
+  return body.startsWith(PREFIX) ? body.replace(/^<!--[^\n]*-->\n+/, "") : body;
+}
 function withRuledOut(body, not) {
   const marker = readMarker(body);
   if (!marker) return body;
@@ -47395,7 +47398,7 @@ Nothing to do: ${cell(result.reason)}.
       lines.push(`| ${cell(p.file)} | ${cell(p.field)} | ${cell(p.message)} |`);
   }
   if (verdict && verdict.matches.length > 0) {
-    lines.push("", renderExplainComment(verdict).body.replace(/^<!--[^\n]*-->\n+/, ""));
+    lines.push("", withoutMarker(renderExplainComment(verdict).body));
   }
   return {
     summary: `${lines.join("\n")}

@@ -2,6 +2,7 @@
 // evidence behind it, or why it stayed quiet) and the step's outputs (`incident`, `confidence`) for later
 // steps. Pure: a job result in, Markdown and key/value pairs out.
 import { confidenceWords, renderExplainComment } from '../render/render-comment.js';
+import { withoutMarker } from '../render/comment-marker.js';
 import { cell, inlineCode } from '../render/markdown.js';
 import type { JobResult } from '../triage/run-triage-job.js';
 
@@ -45,7 +46,7 @@ export function summarizeJob(issue: string, result: JobResult): StepReport {
   }
   if (verdict && verdict.matches.length > 0) {
     // The same evidence tables `/triage explain` posts, without the comment's hidden marker.
-    lines.push('', renderExplainComment(verdict).body.replace(/^<!--[^\n]*-->\n+/, ''));
+    lines.push('', withoutMarker(renderExplainComment(verdict).body));
   }
   return {
     summary: `${lines.join('\n')}\n`,

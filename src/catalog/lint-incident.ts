@@ -26,6 +26,9 @@ function phrasesOf(incident: Incident): { field: string; phrase: string; points:
   ];
 }
 
+// A name with a version condition: `numpy<2`, `protobuf >= 4.21`, `node!=18`.
+const VERSION_CONDITION = /[\w)]\s*(?:[<>]=?|==?|~=|!=)\s*v?\d/;
+
 export function lintIncident(incident: Incident): LintFindings {
   const file = incident.source;
   const errors: CatalogProblem[] = [];
@@ -42,6 +45,17 @@ export function lintIncident(incident: Incident): LintFindings {
       file,
       field,
       message: `"${phrase}" can never match: reports are normalized before matching and the rule "${rule?.name ?? '?'}" turns it into "${normalizeText(phrase)}" (${rule?.why ?? ''}); write the part that stays`,
+    });
+  }
+
+  // Comparison signs are not words: "numpy<2" is the phrase "numpy 2", found in "numpy 2.2.6" and
+  // "numpy=2" alike. A version condition belongs in affects / fixed_in, which compare versions.
+  for (const { field, phrase } of phrases) {
+    if (!VERSION_CONDITION.test(phrase)) continue;
+    warnings.push({
+      file,
+      field,
+      message: `"${phrase}" is read as the words "${tokenize(phrase).join(' ')}": comparison signs are not matched, so any version of that number matches it; write version conditions in affects or fixed_in`,
     });
   }
 

@@ -22,12 +22,19 @@ import type { CatalogProblem } from '../types.js';
 import { parse } from './args.js';
 import { formatProblem, type Io } from './io.js';
 
-export const LINT_USAGE = 'usage: crash-triage lint [--no-examples] [--no-bundled] [DIR]';
+export const LINT_USAGE = 'usage: crash-triage lint [--no-examples] [--no-bundled] [DIR | --catalog DIR]';
 
 export async function lintCommand(args: string[], io: Io): Promise<number> {
-  const p = parse(args, { 'no-examples': { type: 'boolean' }, 'no-bundled': { type: 'boolean' } });
+  const p = parse(args, {
+    'no-examples': { type: 'boolean' },
+    'no-bundled': { type: 'boolean' },
+    // The folder as the other commands take it.
+    catalog: { type: 'string' },
+  });
   if ('error' in p) return io.usage(p.error, LINT_USAGE);
-  const dir = resolve(p.positionals[0] ?? BUNDLED_CATALOG_DIR);
+  const given = [...p.positionals, ...(typeof p.values.catalog === 'string' ? [p.values.catalog] : [])];
+  if (given.length > 1) return io.usage('give one folder to lint', LINT_USAGE);
+  const dir = resolve(given[0] ?? BUNDLED_CATALOG_DIR);
   const own = loadCatalogDir(dir);
   const problems = [...own.problems];
   const warnings: CatalogProblem[] = [];
@@ -42,6 +49,7 @@ export async function lintCommand(args: string[], io: Io): Promise<number> {
     notes.push(
       `note: ${formatProblem({ file: incident.source, field: 'match', message: weakestPath(incident) })}`,
     );
+    notes.push(...outweighedExcludes(incident));
     warnings.push(...unknownProducts(incident));
     // Version ranges that hold no version: the incident would rule out every report that gives one.
     incident.affects.forEach((a, k) => {
@@ -108,6 +116,44 @@ function weakestPath(incident: Incident): string {
     return `no path to a verdict from signatures and frames alone: keywords and similar text must add the rest of the ${needed} points`;
   const variant = best.shape.variant ? ` (variant "${best.shape.variant}")` : '';
   return `weakest path to a verdict${variant}: ${best.used.length} phrase(s), ${best.used.join(' + ')}, with the context of ${best.shape.match.require.length} require group(s) (${best.context} points) reach the ${needed} needed${best.used.length === 1 ? '; one string decides it: make sure it is specific to this incident' : ''}`;
+}
+
+/**
+ * Exclude groups not marked `absolute` that the incident's own signatures and frames can outweigh: the
+ * author sees the group, not the rule that a strong enough report is matched despite it.
+ */
+function outweighedExcludes(incident: Incident): string[] {
+  const weighed = (list: readonly { phrase: string; weight: number }[]) =>
+    list
+      .map((p) => ({ phrase: p.phrase, points: p.weight * specificity(tokenize(p.phrase)).factor }))
+      .sort((a, b) => b.points - a.points);
+  const signatures = weighed(incident.match.signatures);
+  const frames = weighed(incident.match.frames);
+  const framePoints = Math.min(
+    frames.reduce((n, f) => n + f.points, 0),
+    SCORING.frameCap,
+  );
+  const own = signatures.reduce((n, p) => n + p.points, 0) + framePoints;
+  if (own < SCORING.excludeOutweighedAt) return [];
+  // The fewest phrases that reach it, for the example.
+  const path: string[] = [];
+  let total = 0;
+  for (const p of [...signatures, ...frames].sort((a, b) => b.points - a.points)) {
+    if (total >= SCORING.excludeOutweighedAt) break;
+    total += p.points;
+    path.push(`"${p.phrase}" (${Math.round(p.points * 100) / 100})`);
+  }
+  return incident.match.exclude.flatMap((group, gi) =>
+    group.absolute
+      ? []
+      : [
+          `note: ${formatProblem({
+            file: incident.source,
+            field: `match.exclude.${gi}`,
+            message: `"${group.name}" does not rule out a report where the incident's own signatures and frames reach ${SCORING.excludeOutweighedAt} points (${path.join(' + ')} do); add \`absolute: true\` if it must always rule out`,
+          })}`,
+        ],
+  );
 }
 
 // The names reports' version facts use (src/signals/*-facts.ts): a product written otherwise is found

@@ -3,6 +3,7 @@
 // `--signals` prints what the extractor read instead (for writing an incident file's phrases).
 import { readFileSync } from 'node:fs';
 import { renderExplainComment } from '../render/render-comment.js';
+import { withoutMarker } from '../render/comment-marker.js';
 import { triageIssue } from '../triage/triage-issue.js';
 import { extractSignals } from '../signals/extract-signals.js';
 import { readReportDetails } from '../signals/read-report-details.js';
@@ -48,7 +49,7 @@ export async function matchCommand(args: string[], io: Io): Promise<number> {
   if (p.values.json) {
     io.out(JSON.stringify(toJson(result.verdict, result.comment), null, 2));
   } else if (p.values.explain) {
-    io.out(renderExplainComment(result.verdict).body);
+    io.out(withoutMarker(renderExplainComment(result.verdict).body));
   } else if (result.comment) {
     io.out(result.comment.body);
     io.out(`labels: ${result.comment.labels.join(', ') || '(none)'}`);

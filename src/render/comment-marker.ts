@@ -32,6 +32,11 @@ export function readMarker(body: string | null | undefined): MarkerData | null {
   return data;
 }
 
+/** `body` without its hidden marker line: for readers that are not the app (a terminal, a job summary). */
+export function withoutMarker(body: string): string {
+  return body.startsWith(PREFIX) ? body.replace(/^<!--[^\n]*-->\n+/, '') : body;
+}
+
 /** `body` with its marker's ruled-out list set to `not` (the rest of the comment unchanged). */
 export function withRuledOut(body: string, not: readonly string[]): string {
   const marker = readMarker(body);

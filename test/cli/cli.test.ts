@@ -65,6 +65,13 @@ describe('crash-triage match', () => {
     expect(j.facts.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['macos', 'm2 pro']));
   });
 
+  it("--explain prints the evidence tables for a reader, without the comment's hidden marker", async () => {
+    const r = await run(['match', '--explain', ...CATALOG, fixture('cli/cases/widgetdb-crash.md')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^### Explain: matched `widgetdb-wal-checksum`/);
+    expect(r.out).not.toContain('<!--');
+  });
+
   it('reads stdin and says why it stays quiet', async () => {
     const r = await run(['match', ...CATALOG, '-'], '# Typo\n\nA typo on the page.');
     expect(r.code).toBe(0);
@@ -124,6 +131,15 @@ describe('crash-triage lint', () => {
     expect(r.err).toMatch(/2 incident\(s\).*0 problem/);
   });
 
+  it('takes the folder as --catalog too, as the other commands do; one folder only', async () => {
+    const r = await run(['lint', '--no-bundled', '--catalog', fixture('catalog')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/2 incident\(s\).*0 problem/);
+    const two = await run(['lint', '--catalog', fixture('catalog'), fixture('cli/bad-catalog')]);
+    expect(two.code).toBe(2);
+    expect(two.err).toMatch(/one folder/);
+  });
+
   it('prints file: field: problem and exits 1', async () => {
     const r = await run(['lint', fixture('cli/bad-catalog')]);
     expect(r.code).toBe(1);
@@ -152,5 +168,41 @@ describe('crash-triage lint', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/broken\.yml: affects\.0\.range: ">=3\.13 <3\.12" holds no version/);
     expect(r.out).toMatch(/broken\.yml: \(yaml line \d+\): " #" starts a YAML comment/);
+  });
+
+  it('says when a phrase holds a version condition, and when an exclude group can be outweighed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crash-triage-lint-'));
+    writeFileSync(
+      join(dir, 'rules.yml'),
+      [
+        'id: gizmo-abi',
+        'title: Demo',
+        'summary: A demo.',
+        'cause: Because.',
+        'match:',
+        '  signatures:',
+        '    - phrase: gizmo ABI mismatch',
+        '      weight: 8',
+        '    - phrase: gizmo_load_module',
+        '      weight: 6',
+        '  keywords: ["gizmo<2"]',
+        '  exclude:',
+        '    - name: a plugin built for a newer gizmo',
+        '      any: [API version too new]',
+        '    - name: a hardware fault',
+        '      absolute: true',
+        '      any: [machine check]',
+        '',
+      ].join('\n'),
+    );
+    const r = await run(['lint', '--no-bundled', '--no-examples', dir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^warning: .*rules\.yml: match\.keywords\.0: "gizmo<2" is read as the words "gizmo 2": comparison signs/m,
+    );
+    expect(r.out).toMatch(
+      /^note: .*rules\.yml: match\.exclude\.0: "a plugin built for a newer gizmo" does not rule out a report where the incident's own signatures and frames reach 12 points \("gizmo ABI mismatch" \(8\) \+ "gizmo_load_module" \(6\) do\)/m,
+    );
+    expect(r.out).not.toMatch(/match\.exclude\.1/);
   });
 });
