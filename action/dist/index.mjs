@@ -41492,7 +41492,11 @@ function extractFrames(lines, skip = () => false) {
     const line = stripLogPrefix(lines[i]);
     if (line.length < 2) continue;
     if (truncated && !isDigit2(line.charCodeAt(0))) continue;
-    const parsed = parseLine(line, lines[i + 1], lines[i + 2]);
+    let parsed = parseLine(line, lines[i + 1], lines[i + 2]);
+    if (parsed === null) {
+      const untagged = withoutToolTag(line);
+      if (untagged !== null) parsed = parseLine(untagged, lines[i + 1], lines[i + 2]);
+    }
     if (parsed === null) continue;
     for (const raw of parsed.frames) {
       if (frames.length >= MAX_FRAMES2) truncated = true;
@@ -41505,6 +41509,13 @@ function extractFrames(lines, skip = () => false) {
     i += parsed.consumed;
   }
   return { frames, frameLines, rendered, truncated };
+}
+var BRACKET_TAG = /^\[[A-Za-z][\w@./:-]{0,39}\]\s{1,12}/;
+var COMPOSE_TAG = /^[\w.-]{1,40}\s{0,12}\|\s{1,4}/;
+function withoutToolTag(line) {
+  const c = line.charCodeAt(0);
+  const m = c === 91 ? BRACKET_TAG.exec(line) : line.includes("|") ? COMPOSE_TAG.exec(line) : null;
+  return m === null ? null : stripLogPrefix(line.slice(m[0].length));
 }
 function isDigit2(c) {
   return c >= 48 && c <= 57;

@@ -52,7 +52,12 @@ export function extractFrames(
     // Past the cap only numbered lines are read: the tabular formats, whose text is rendered from the
     // frame (cheaper than the normalization table); other frames would only be counted.
     if (truncated && !isDigit(line.charCodeAt(0))) continue;
-    const parsed = parseLine(line, lines[i + 1], lines[i + 2]);
+    let parsed = parseLine(line, lines[i + 1], lines[i + 2]);
+    if (parsed === null) {
+      // A tool's tag in front of every line (`[vue-cli-service]     at …`, `web-1  | #0 …`).
+      const untagged = withoutToolTag(line);
+      if (untagged !== null) parsed = parseLine(untagged, lines[i + 1], lines[i + 2]);
+    }
     if (parsed === null) continue;
     for (const raw of parsed.frames) {
       if (frames.length >= MAX_FRAMES) truncated = true;
@@ -65,6 +70,18 @@ export function extractFrames(
     i += parsed.consumed;
   }
   return { frames, frameLines, rendered, truncated };
+}
+
+// What tools that run others put before each line of their output: a bracketed name (concurrently,
+// vue-cli, lerna, turbo) and Docker Compose's `service-1  | `. Tried only on lines no format reads as
+// they are: crash lines such as `[SPTM] …` keep their brackets.
+const BRACKET_TAG = /^\[[A-Za-z][\w@./:-]{0,39}\]\s{1,12}/;
+const COMPOSE_TAG = /^[\w.-]{1,40}\s{0,12}\|\s{1,4}/;
+
+function withoutToolTag(line: string): string | null {
+  const c = line.charCodeAt(0);
+  const m = c === 91 /* [ */ ? BRACKET_TAG.exec(line) : line.includes('|') ? COMPOSE_TAG.exec(line) : null;
+  return m === null ? null : stripLogPrefix(line.slice(m[0].length));
 }
 
 function isDigit(c: number): boolean {

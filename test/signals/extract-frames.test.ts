@@ -257,6 +257,36 @@ describe('extractFrames, per format', () => {
   });
 });
 
+describe("extractFrames, behind a tool's tag on every line", () => {
+  it.each([
+    [
+      'a bracketed tool name',
+      '[vue-cli-service]     at Object.render (/app/src/widgets/chart.js:14:22)',
+      [f('Object.render', { file: 'chart.js', line: 14 })],
+    ],
+    [
+      'Docker Compose',
+      'worker-1  | #3  0x000055d1c0a1b2c3 in wal_replay_segment (seg=0x0) at wal.c:388',
+      [f('wal_replay_segment', { file: 'wal.c', line: 388 })],
+    ],
+    [
+      'Docker Compose, then a timestamp',
+      'api_1    | 2024-03-01T10:00:00Z     at Request._callback (/app/lib/feeds.js:14:22)',
+      [f('Request._callback', { file: 'feeds.js', line: 14 })],
+    ],
+  ])('%s', (_what, text, expected) => {
+    expect(frames(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a crash line keeps its brackets', '[SPTM] VIOLATION_ILLEGAL_SPRR_INDEX: sptm_map_page'],
+    ['a tagged line of prose', '[web] listening on port 3000'],
+    ['a table row', 'name | value | at home'],
+  ])('%s: no frame', (_what, text) => {
+    expect(frames(text)).toEqual([]);
+  });
+});
+
 describe('extractFrames, wrapped and continued lines', () => {
   it('takes a Rust frame’s `at path:line:col` from the next line', () => {
     const text = [
