@@ -37,6 +37,7 @@ const FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|
 // crashes, so it is not negated as a whole.
 const CHANGED_FROM =
   /\b(?:upgrad|updat|migrat|switch|mov|bump|went|go)\w*\s+((?:\w+\s+){0,2})(from\s+(?:[^,;:.!?]|\.(?=\d)){1,40}?)\s+(?:to|->|→|=>)\s+(v?\d+(?:\.\d+)*)?/gi;
+const MAY_CHANGE = /\bfrom\b|从/i;
 const CHANGED_FROM_ZH = /()(从\s*[^，。；,;]{1,30}?)\s*(?:升级|更新|迁移|换)到\s*(v?\d+(?:\.\d+)*)?/g;
 // The product named before the old version: "from Python 3.12" → "Python".
 const PRODUCT_BEFORE_VERSION = /^(?:from|从)\s*(.*?)\s*v?\d+(?:\.\d+)*$/i;
@@ -83,8 +84,10 @@ const ERROR_HEAD =
 
 /** The negated clauses of one prose line, and the "from …" part of a version change. */
 export function negatedClauses(whole: string): Ranges {
+  // Most prose lines have neither a cue nor a version change: nothing else to read.
+  if (!CUE.test(whole) && !MAY_CHANGE.test(whole)) return [];
   // The error message a line quotes is read as written.
-  const head = ERROR_HEAD.exec(whole);
+  const head = whole.includes(':') ? ERROR_HEAD.exec(whole) : null;
   const line = head ? whole.slice(0, head.index) : whole;
   const clauses = negatedWholeClauses(line);
   const from = changedFrom(line)
