@@ -1,7 +1,9 @@
 // The demo's closing table: one row per example report, what the app did (from its comment's marker)
-// and why (the evidence the same triage core gives, or the reason it stayed quiet). Pure.
+// and why (the evidence the same triage core gives, or the reason it stayed quiet), with the confidence
+// in the words the comment uses. Pure.
 import type { CatalogIndex } from '../match/compile-index.js';
 import { readMarker } from '../render/comment-marker.js';
+import { confidenceWords } from '../render/render-comment.js';
 import { triageIssue } from '../triage/triage-issue.js';
 import type { IssueInput } from '../types.js';
 
@@ -26,7 +28,7 @@ export function summaryTable(rows: readonly DemoRow[], index: CatalogIndex): str
     const said = marker?.incident ? `${marker.state}: ${marker.incident}` : 'no comment';
     const top = verdict.matches.find((m) => m.id === marker?.incident);
     const why = top
-      ? `${Math.round(top.confidence * 100)}%: ${top.evidence
+      ? `${confidenceWords(top.confidence)}: ${top.evidence
           .filter((e) => e.points > 0)
           .sort((a, b) => b.points - a.points)
           .slice(0, WHY_EVIDENCE)
