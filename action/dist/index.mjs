@@ -41959,8 +41959,8 @@ var URL2 = /\bhttps?:\/\/([\w.-]{1,253})(\/[^\s<>()[\]"'`]{0,2000})?/g;
 var CODE_HOST_PATH = /^\/[\w.-]+\/[\w.-]+(?:\/(?:issues|pull|discussions|-\/issues)\/\d+)?/;
 var CODE_HOSTS = /^(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)$/i;
 function shortUrl(_url2, host, path) {
-  if (!path || !CODE_HOSTS.test(host)) return host;
-  return host + (CODE_HOST_PATH.exec(path)?.[0] ?? "");
+  if (!CODE_HOSTS.test(host)) return "";
+  return host + (path ? CODE_HOST_PATH.exec(path)?.[0] ?? "" : "");
 }
 var HTML_TAG = /<\/?(?:a|b|i|u|s|p|br|hr|em|tt|del|ins|sub|sup|kbd|pre|code|samp|span|div|img|picture|source|video|details|summary|strong|small|blockquote|table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|h[1-6]|center|font|mark|figure|figcaption)(?=[\s/>])[^<>\n]{0,1000}>/gi;
 var ENTITY = /&(lt|gt|amp|quot|apos|nbsp|#39|#x27);/g;

@@ -1,8 +1,9 @@
 // Removes markup noise from a prose line of an issue body: image links, HTML tags GitHub renders
-// (`<details>`, `<summary>`, `<img>`, `<br>`...) and HTML entities. Link text stays. A URL keeps its
-// host, and on a code host the repository and issue it names (`github.com/puma/puma/issues/3551`): the
-// rest of a path is somebody else's words (a Q&A site's slug repeats the title of a question about
-// another cause of the same error), not the reporter's. Code lines are never passed here: `<unknown>`
+// (`<details>`, `<summary>`, `<img>`, `<br>`...) and HTML entities. Link text stays. A URL is a
+// citation, not the reporter's words: on a code host it keeps the repository and issue it names
+// (`github.com/puma/puma/issues/3551`), elsewhere it goes (a Q&A site's slug repeats the title of a
+// question about another cause of the same error; a forum's host named a project the report was not
+// about). Code lines are never passed here: `<unknown>`
 // or `Vec<u8>` in a trace is not HTML.
 
 // `![alt](url "title")`: an image (screenshot) carries no words of the report.
@@ -16,8 +17,8 @@ const CODE_HOST_PATH = /^\/[\w.-]+\/[\w.-]+(?:\/(?:issues|pull|discussions|-\/is
 const CODE_HOSTS = /^(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)$/i;
 
 function shortUrl(_url: string, host: string, path: string | undefined): string {
-  if (!path || !CODE_HOSTS.test(host)) return host;
-  return host + (CODE_HOST_PATH.exec(path)?.[0] ?? '');
+  if (!CODE_HOSTS.test(host)) return '';
+  return host + (path ? (CODE_HOST_PATH.exec(path)?.[0] ?? '') : '');
 }
 
 // Tags GitHub renders in issues; a fixed list so that `<sysprof>` or `<anonymous>` in prose survive.
@@ -37,7 +38,7 @@ const ENTITY_TEXT: Record<string, string> = {
   '#x27': "'",
 };
 
-/** Prose line without images, HTML tags or entities; links become `text (url)`, URLs their host. */
+/** Prose line without images, HTML tags or entities; links become `text (url)`, URLs short (see above). */
 export function stripMarkup(line: string): string {
   let out = line;
   if (out.includes('](')) out = out.replace(IMAGE_LINK, ' ').replace(LINK, '$1 ($2)');

@@ -1,6 +1,6 @@
-// Markup in a prose line: images go, tags and entities go, link text stays, and a URL keeps only its
-// host (and on a code host the repository and issue it names): the rest of a path is somebody else's
-// words, such as a Q&A site's slug about another cause of the same error.
+// Markup in a prose line: images go, tags and entities go, link text stays, and a URL is a citation:
+// on a code host it keeps the repository and issue it names, elsewhere it goes (a Q&A site's slug is
+// somebody else's words about another cause of the same error).
 import { describe, expect, it } from 'vitest';
 import { stripMarkup } from '../../src/signals/strip-markup.js';
 
@@ -11,12 +11,13 @@ describe('stripMarkup', () => {
     ['a &lt;b&gt; &amp; c', 'a <b> & c'],
     [
       'same as [this question](https://stackoverflow.com/questions/123/webpack-build-error-digital-envelope)',
-      'same as this question (stackoverflow.com)',
+      'same as this question ()',
     ],
     ['see https://github.com/puma/puma/issues/3551#issuecomment-1', 'see github.com/puma/puma/issues/3551'],
     ['fixed by https://github.com/acme/widgetdb/pull/12/files', 'fixed by github.com/acme/widgetdb/pull/12'],
     ['repo https://gitlab.com/acme/widgetdb/-/issues/7 too', 'repo gitlab.com/acme/widgetdb/-/issues/7 too'],
-    ['the docs (https://docs.example.org/guide/yjit-and-fork.html)', 'the docs (docs.example.org)'],
+    ['the docs (https://docs.example.org/guide/yjit-and-fork.html)', 'the docs ()'],
+    ['a forum: https://forum.example.org/viewtopic.php?t=3915', 'a forum: '],
     ['no link here: wal.c:212', 'no link here: wal.c:212'],
   ])('%j → %j', (line, expected) => {
     expect(stripMarkup(line)).toBe(expected);
