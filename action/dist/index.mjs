@@ -39647,7 +39647,8 @@ function versionLookup(facts, text, words2, negated = []) {
     const withVersion = facts.filter((f) => f.name === key && f.version !== void 0);
     if (withVersion.length > 0) {
       const first = withVersion[0];
-      found = { ...first, version: first.version, also: others(withVersion.map((f) => f.version)) };
+      const also = others(withVersion.map((f) => f.version));
+      found = { ...first, version: first.version, also: () => also };
     } else if (key.length >= 2 && mayMention(key, text, words2)) {
       found = versionInText(key, text, negated);
     }
@@ -39670,21 +39671,25 @@ function versionInText(key, text, negated) {
     "gi"
   );
   let first;
-  const versions = [];
-  for (let m = pattern.exec(text); m && versions.length < MAX_MENTIONS; m = pattern.exec(text)) {
-    if (inRanges(negated, m.index)) continue;
-    if (m[1] === void 0) first ??= m;
-    versions.push(m[2]);
-  }
+  for (let m = pattern.exec(text); m && !first; m = pattern.exec(text))
+    if (m[1] === void 0 && !inRanges(negated, m.index)) first = m;
   if (!first) return void 0;
   const version3 = first[2];
+  let also;
   return {
     kind: "runtime",
     name: key,
     version: version3,
     source: first[0],
-    also: others([version3, ...versions])
+    also: () => also ??= others([version3, ...mentions(pattern, text, negated)])
   };
+}
+function mentions(pattern, text, negated) {
+  const versions = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m && versions.length < MAX_MENTIONS; m = pattern.exec(text))
+    if (!inRanges(negated, m.index)) versions.push(m[2]);
+  return versions;
 }
 function inRanges(ranges, at) {
   for (let k = 0; k < ranges.length; k += 2) if (at >= ranges[k] && at < ranges[k + 1]) return true;
@@ -39724,7 +39729,7 @@ function versionPenalties(incident, versionOf) {
       const have = parseVersion(v);
       return have !== null && compareVersions(have, fixed) >= 0;
     };
-    if (hasFix(fact.version) && fact.also.every(hasFix)) {
+    if (hasFix(fact.version) && fact.also().every(hasFix)) {
       out.push({
         detail: `fixed in ${fix.product} ${fix.version}`,
         matched: fact.source,
@@ -39737,7 +39742,7 @@ function versionPenalties(incident, versionOf) {
     if (!fact) continue;
     if (out.some((p) => p.matched === fact.source)) continue;
     const outside = (v) => inRange(v, range.range) === false;
-    if (outside(fact.version) && fact.also.every(outside)) {
+    if (outside(fact.version) && fact.also().every(outside)) {
       out.push({
         detail: `affects ${range.product} ${range.range}`,
         matched: fact.source,

@@ -28,7 +28,11 @@ export function productKey(product: string): string {
  * report that names two ("Numpy=2.0" in its environment, "fine with numpy 1.26.4" in its prose) is not
  * ruled out by either alone.
  */
-export type ReportedVersion = Fact & { version: string; also: readonly string[] };
+export type ReportedVersion = Fact & {
+  version: string;
+  /** The other versions; read from the text only when asked (a penalty is in view), not per lookup. */
+  also: () => readonly string[];
+};
 
 /** Looks up the version a report gives for a product; one per report, shared by every candidate. */
 export type VersionLookup = (product: string) => ReportedVersion | undefined;
@@ -56,7 +60,8 @@ export function versionLookup(
     const withVersion = facts.filter((f) => f.name === key && f.version !== undefined);
     if (withVersion.length > 0) {
       const first = withVersion[0]!;
-      found = { ...first, version: first.version!, also: others(withVersion.map((f) => f.version!)) };
+      const also = others(withVersion.map((f) => f.version!));
+      found = { ...first, version: first.version!, also: () => also };
     } else if (key.length >= 2 && mayMention(key, text, words)) {
       found = versionInText(key, text, negated);
     }
@@ -92,21 +97,27 @@ function versionInText(key: string, text: string, negated: readonly number[]): R
     'gi',
   );
   let first: RegExpExecArray | undefined;
-  const versions: string[] = [];
-  for (let m = pattern.exec(text); m && versions.length < MAX_MENTIONS; m = pattern.exec(text)) {
-    if (inRanges(negated, m.index)) continue;
-    if (m[1] === undefined) first ??= m;
-    versions.push(m[2]!);
-  }
+  for (let m = pattern.exec(text); m && !first; m = pattern.exec(text))
+    if (m[1] === undefined && !inRanges(negated, m.index)) first = m;
   if (!first) return undefined;
   const version = first[2]!;
+  let also: string[] | undefined;
   return {
     kind: 'runtime',
     name: key,
     version,
     source: first[0],
-    also: others([version, ...versions]),
+    also: () => (also ??= others([version, ...mentions(pattern, text, negated)])),
   };
+}
+
+/** Every version of the product's mentions outside negated clauses, pins included (at most a few). */
+function mentions(pattern: RegExp, text: string, negated: readonly number[]): string[] {
+  const versions: string[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m && versions.length < MAX_MENTIONS; m = pattern.exec(text))
+    if (!inRanges(negated, m.index)) versions.push(m[2]!);
+  return versions;
 }
 
 function inRanges(ranges: readonly number[], at: number): boolean {
@@ -154,7 +165,7 @@ export function versionPenalties(incident: Incident, versionOf: VersionLookup): 
       const have = parseVersion(v);
       return have !== null && compareVersions(have, fixed) >= 0;
     };
-    if (hasFix(fact.version) && fact.also.every(hasFix)) {
+    if (hasFix(fact.version) && fact.also().every(hasFix)) {
       out.push({
         detail: `fixed in ${fix.product} ${fix.version}`,
         matched: fact.source,
@@ -168,7 +179,7 @@ export function versionPenalties(incident: Incident, versionOf: VersionLookup): 
     // Already said above: a fixed version is outside the range too.
     if (out.some((p) => p.matched === fact.source)) continue;
     const outside = (v: string) => inRange(v, range.range) === false;
-    if (outside(fact.version) && fact.also.every(outside)) {
+    if (outside(fact.version) && fact.also().every(outside)) {
       out.push({
         detail: `affects ${range.product} ${range.range}`,
         matched: fact.source,
