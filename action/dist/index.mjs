@@ -41636,8 +41636,8 @@ var FAILURE_IDIOM = /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(
 var FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, "gi");
 var FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|run|runs)\b/i;
 var CHANGED_FROM = /\b(?:upgrad|updat|migrat|switch|mov|bump|went|go)\w*\s+((?:\w+\s+){0,2})(from\s+(?:[^,;:.!?]|\.(?=\d)){1,40}?)\s+(?:to|->|→|=>)\s+(v?\d+(?:\.\d+)*)?/gi;
-var MAY_CHANGE = /\bfrom\b|从/i;
 var CHANGED_FROM_ZH = /()(从\s*[^，。；,;]{1,30}?)\s*(?:升级|更新|迁移|换)到\s*(v?\d+(?:\.\d+)*)?/g;
+var MAY_CHANGE = /\bfrom\b|从/i;
 var PRODUCT_BEFORE_VERSION = /^(?:from|从)\s*(.*?)\s*v?\d+(?:\.\d+)*$/i;
 var NOT_A_PRODUCT = /^(?:the|my|our|it|this|that|app|everything|all|we|i|version|versions|again|just|today)$/i;
 function productWord(skipped) {

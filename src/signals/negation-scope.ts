@@ -37,8 +37,9 @@ const FAILS_TO_WORK = /(?:\bnot|n't|\bnever|\bno longer)\s+(?:\w+\s+)?(?:works?|
 // crashes, so it is not negated as a whole.
 const CHANGED_FROM =
   /\b(?:upgrad|updat|migrat|switch|mov|bump|went|go)\w*\s+((?:\w+\s+){0,2})(from\s+(?:[^,;:.!?]|\.(?=\d)){1,40}?)\s+(?:to|->|→|=>)\s+(v?\d+(?:\.\d+)*)?/gi;
-const MAY_CHANGE = /\bfrom\b|从/i;
 const CHANGED_FROM_ZH = /()(从\s*[^，。；,;]{1,30}?)\s*(?:升级|更新|迁移|换)到\s*(v?\d+(?:\.\d+)*)?/g;
+// A line without these words holds no version change (a cheap test before the two patterns above).
+const MAY_CHANGE = /\bfrom\b|从/i;
 // The product named before the old version: "from Python 3.12" → "Python".
 const PRODUCT_BEFORE_VERSION = /^(?:from|从)\s*(.*?)\s*v?\d+(?:\.\d+)*$/i;
 // "upgraded UTM from 4.5 to 4.6": the word before "from", unless it names no product.

@@ -3,8 +3,7 @@
 // citation, not the reporter's words: on a code host it keeps the repository and issue it names
 // (`github.com/puma/puma/issues/3551`), elsewhere it goes (a Q&A site's slug repeats the title of a
 // question about another cause of the same error; a forum's host named a project the report was not
-// about). Code lines are never passed here: `<unknown>`
-// or `Vec<u8>` in a trace is not HTML.
+// about). Code lines are never passed here: `<unknown>` or `Vec<u8>` in a trace is not HTML.
 
 // `![alt](url "title")`: an image (screenshot) carries no words of the report.
 const IMAGE_LINK = /!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g;
