@@ -25,8 +25,10 @@ const CUE =
   /\b(?:not|no|never|without|nor|none|disabled|off|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|won't)\b|\b(?:works?|worked|fine|ok|okay)\s+(?:\w+\s+)?(?:on|with|in|under)\b|\b(?:downgrad\w*|roll(?:ed|ing)?\s+back)\s+to\b|\b(?:fix(?:es|ed)|solv(?:es|ed)|resolv(?:es|ed))\s+(?:it|this|that|the\s+(?:issue|problem|crash|error))\b|\bworks?\s+again\b|\b(?:builds?|built|runs?|ran)\s+successfully\b|\bsuccessfully\s+(?:builds?|built|runs?|ran)\b|没有|沒有|未|不是|不在|不开|不開|不用|无|無/i;
 
 // Cues that are part of how a failure is described: the clause is about the crash, not its absence.
+// So is a fix that did not help: "installing libssl-dev did not fix it", "依然没有解决 …" negate the
+// fix, and what the clause names is still the report's.
 const FAILURE_IDIOM =
-  /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:yet )?(?:found|supported|supports?|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching|defined|a function|a constructor|iterable|callable|subscriptable|recognized|compatible|exists?|match(?:es|ed)?|valid|be (?:found|loaded|opened|resolved))|no such|no space|no memory|not enough|no module named|(?:has|have) no attribute|no (?:matching|suitable|compatible)|(?:does|do|did)n't (?:yet )?(?:support|exist|match))\b|不能|无法|無法|不了|不支持/i;
+  /\b(?:cannot|can't|can ?not|could ?not|couldn't|unable|fail(?:s|ed)?|no longer|not (?:yet )?(?:found|supported|supports?|implemented|permitted|allowed|available|responding|respond|working|work|load|loaded|open|opened|start|started|boot|booting|launch|launching|defined|a function|a constructor|iterable|callable|subscriptable|recognized|compatible|exists?|match(?:es|ed)?|valid|be (?:found|loaded|opened|resolved))|no such|no space|no memory|not enough|no module named|(?:has|have) no attribute|no (?:matching|suitable|compatible)|(?:does|do|did)n't (?:yet )?(?:support|exist|match)|(?:does|do|did|has|have|had)(?:n't| not)(?: yet)? (?:fix|solve|resolve|help|change)\w*|not (?:fixed|solved|resolved|helped))\b|不能|无法|無法|不了|不支持|没有?解决|未解决/i;
 const FAILURE_IDIOMS = new RegExp(FAILURE_IDIOM.source, 'gi');
 
 // A double negative about working is a failure: "doesn't work on 15.1", "does not run with YJIT".

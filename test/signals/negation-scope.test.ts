@@ -53,6 +53,11 @@ describe('negatedClauses', () => {
     ["AttributeError: 'Image' object has no attribute 'ANTIALIAS'", []],
     ["I get No module named 'cv2' when importing", []],
     ['The file does not exist after the build', []],
+    // A fix that did not help negates the fix, not what the clause names.
+    ['Installing libssl-dev did not fix the openssl-sys build', []],
+    ["Setting CGO_ENABLED didn't help with cgo", []],
+    ['依然没有解决 cgo 的问题', []],
+    ['我没有用 TSO', ['我没有用 TSO']],
     // An error message quoted in prose is the program talking, up to the end of the line; the prose
     // before it is still read.
     ['I get Error: Node Sass does not yet support your current environment', []],
