@@ -1,5 +1,6 @@
 // `crash-triage eval [--json] [--catalog DIR]... DIR`: run every *.md case of a labelled folder through
-// the same triage the app runs and print precision, recall, a per-incident table and every miss.
+// the same triage the app runs and print precision, recall, a per-incident table, right and wrong per
+// kind of case (the `kind:` of its front matter: positive, hard negative, negative), and every miss.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { triageIssue } from '../triage/triage-issue.js';
@@ -44,7 +45,13 @@ export async function evalCommand(args: string[], io: Io): Promise<number> {
       index,
       ...(minConfidence !== undefined ? { minConfidence } : {}),
     });
-    outcomes.push({ file: name, expected, got: verdict.incidentId, confidence: verdict.confidence });
+    outcomes.push({
+      file: name,
+      expected,
+      got: verdict.incidentId,
+      confidence: verdict.confidence,
+      ...(typeof meta.kind === 'string' ? { kind: meta.kind } : {}),
+    });
   }
   const m = evalMetrics(outcomes);
   if (p.values.json) {
@@ -64,6 +71,13 @@ function printReport(m: EvalMetrics, io: Io): void {
   for (const r of m.perIncident) {
     io.out(
       `${r.id.padEnd(38)}${String(r.positives).padStart(9)}${String(r.found).padStart(7)}${String(r.falsePositives).padStart(16)}`,
+    );
+  }
+  io.out('');
+  io.out('kind of case       cases  right  wrong verdicts  missed');
+  for (const k of m.byKind) {
+    io.out(
+      `${k.kind.padEnd(17)}${String(k.cases).padStart(7)}${String(k.right).padStart(7)}${String(k.wrong).padStart(16)}${String(k.missed).padStart(8)}`,
     );
   }
   io.out('');

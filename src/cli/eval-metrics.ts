@@ -7,6 +7,20 @@ export interface EvalOutcome {
   expected: string | null;
   got: string | null;
   confidence: number;
+  /** The case's `kind:` as written (`positive`, `hardneg`, `hard-negative`, `negative`…), if any. */
+  kind?: string;
+}
+
+/** Right and wrong per kind of case: a wrong verdict on a hard negative is not one on a plain negative. */
+export interface KindRow {
+  kind: 'positive' | 'hard negative' | 'negative' | 'other';
+  cases: number;
+  /** Found (positives) or left alone (negatives). */
+  right: number;
+  /** Verdicts naming the wrong incident (or any incident, for a negative). */
+  wrong: number;
+  /** Positives with no verdict. */
+  missed: number;
 }
 
 export interface IncidentRow {
@@ -26,7 +40,34 @@ export interface EvalMetrics {
   precision: number;
   recall: number;
   perIncident: IncidentRow[];
+  byKind: KindRow[];
   misses: EvalOutcome[];
+}
+
+const KIND_ORDER: KindRow['kind'][] = ['positive', 'hard negative', 'negative', 'other'];
+
+/** `hardneg`, `hard-negative`, `Hard negative` → hard negative; no kind: by what is expected. */
+function kindOf(o: EvalOutcome): KindRow['kind'] {
+  if (o.kind === undefined) return o.expected ? 'positive' : 'negative';
+  const k = o.kind.toLowerCase().replace(/[\s_-]+/g, '');
+  if (k === 'positive' || k === 'pos') return 'positive';
+  if (k === 'hardneg' || k === 'hardnegative') return 'hard negative';
+  if (k === 'negative' || k === 'neg') return 'negative';
+  return 'other';
+}
+
+function byKind(outcomes: readonly EvalOutcome[]): KindRow[] {
+  const rows = new Map<KindRow['kind'], KindRow>();
+  for (const o of outcomes) {
+    const kind = kindOf(o);
+    let r = rows.get(kind);
+    if (!r) rows.set(kind, (r = { kind, cases: 0, right: 0, wrong: 0, missed: 0 }));
+    r.cases++;
+    if (o.got === o.expected) r.right++;
+    else if (o.got !== null) r.wrong++;
+    else r.missed++;
+  }
+  return KIND_ORDER.flatMap((k) => rows.get(k) ?? []);
 }
 
 export function evalMetrics(outcomes: readonly EvalOutcome[]): EvalMetrics {
@@ -73,6 +114,7 @@ export function evalMetrics(outcomes: readonly EvalOutcome[]): EvalMetrics {
     precision: verdicts === 0 ? 1 : tp / verdicts,
     recall: positives === 0 ? 1 : tp / positives,
     perIncident: [...rows.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    byKind: byKind(outcomes),
     misses,
   };
 }

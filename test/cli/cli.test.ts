@@ -121,6 +121,9 @@ describe('crash-triage eval', () => {
     const r = await run(['eval', ...CATALOG, fixture('cli/cases')]);
     expect(r.out).toContain('precision 1.00  recall 0.50');
     expect(r.out).toContain('gizmo-miss.md: expected gizmo-gpu-hang, got none');
+    // Three cases without a kind: two positives (one missed), one negative.
+    expect(r.out).toMatch(/^positive +2 +1 +0 +1$/m);
+    expect(r.out).toMatch(/^negative +1 +1 +0 +0$/m);
   });
 });
 

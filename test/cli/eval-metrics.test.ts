@@ -20,6 +20,25 @@ describe('evalMetrics', () => {
     ]);
   });
 
+  it('counts right, wrong and missed per kind of case, however the kind is spelt', () => {
+    const m = evalMetrics([
+      { file: 'a.md', expected: 'x', got: 'x', confidence: 0.9, kind: 'positive' },
+      { file: 'b.md', expected: 'x', got: null, confidence: 0.2 }, // no kind: a positive
+      { file: 'c.md', expected: 'x', got: 'y', confidence: 0.8, kind: 'pos' },
+      { file: 'd.md', expected: null, got: 'x', confidence: 0.8, kind: 'hardneg' },
+      { file: 'e.md', expected: null, got: null, confidence: 0.1, kind: 'hard-negative' },
+      { file: 'f.md', expected: null, got: null, confidence: 0.1, kind: 'Hard negative' },
+      { file: 'g.md', expected: null, got: null, confidence: 0.1 }, // no kind: a negative
+      { file: 'h.md', expected: null, got: null, confidence: 0.1, kind: 'regression' },
+    ]);
+    expect(m.byKind).toEqual([
+      { kind: 'positive', cases: 3, right: 1, wrong: 1, missed: 1 },
+      { kind: 'hard negative', cases: 3, right: 2, wrong: 1, missed: 0 },
+      { kind: 'negative', cases: 1, right: 1, wrong: 0, missed: 0 },
+      { kind: 'other', cases: 1, right: 1, wrong: 0, missed: 0 },
+    ]);
+  });
+
   it('precision is 1 when there is no verdict at all', () => {
     expect(evalMetrics([{ file: 'a.md', expected: null, got: null, confidence: 0 }]).precision).toBe(1);
   });
