@@ -32576,11 +32576,21 @@ function valueCount(value, sizes) {
   sizes.set(value, n);
   return n;
 }
+var KEY_THEN_COLON = /^\s*(?:-\s+)?([\w-]+):\s+([^'"|>\s].*?:\s.*)$/;
+function colonHint(err) {
+  const mark = err.mark;
+  if (!mark?.buffer || !/mapping entry|mapping pair/.test(err.reason)) return "";
+  const line = mark.buffer.split("\n")[mark.line] ?? "";
+  const m = KEY_THEN_COLON.exec(line);
+  if (!m) return "";
+  const value = m[2].length > 40 ? `${m[2].slice(0, 40)}\u2026` : m[2];
+  return `: the value of "${m[1]}" contains ": ", which YAML reads as another key; put it in quotes (${m[1]}: '${value}')`;
+}
 function yamlMessage(err) {
   if (err instanceof YAMLException) {
     const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : "";
     const reason = err.reason.startsWith("nesting exceeded maxDepth") ? `nested more than ${MAX_DEPTH} levels deep` : err.reason;
-    return `${reason}${at}`;
+    return `${reason}${at}${colonHint(err)}`;
   }
   return err instanceof Error ? err.message.split("\n")[0] : String(err);
 }

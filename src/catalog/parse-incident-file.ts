@@ -155,13 +155,27 @@ function valueCount(value: unknown, sizes: WeakMap<object, number>): number {
   return n;
 }
 
+// `title: Build fails: exec gcc` — a plain value with ": " in it reads as a second key, and js-yaml
+// says only "bad indentation of a mapping entry".
+const KEY_THEN_COLON = /^\s*(?:-\s+)?([\w-]+):\s+([^'"|>\s].*?:\s.*)$/;
+
+function colonHint(err: YAMLException): string {
+  const mark = err.mark as { buffer?: string; line: number } | undefined;
+  if (!mark?.buffer || !/mapping entry|mapping pair/.test(err.reason)) return '';
+  const line = mark.buffer.split('\n')[mark.line] ?? '';
+  const m = KEY_THEN_COLON.exec(line);
+  if (!m) return '';
+  const value = m[2]!.length > 40 ? `${m[2]!.slice(0, 40)}…` : m[2]!;
+  return `: the value of "${m[1]}" contains ": ", which YAML reads as another key; put it in quotes (${m[1]}: '${value}')`;
+}
+
 function yamlMessage(err: unknown): string {
   if (err instanceof YAMLException) {
     const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : '';
     const reason = err.reason.startsWith('nesting exceeded maxDepth')
       ? `nested more than ${MAX_DEPTH} levels deep`
       : err.reason;
-    return `${reason}${at}`;
+    return `${reason}${at}${colonHint(err)}`;
   }
   return err instanceof Error ? err.message.split('\n')[0]! : String(err);
 }

@@ -235,3 +235,33 @@ describe('loadCatalogDir', () => {
     ]);
   });
 });
+
+describe('a plain value with ": " in it', () => {
+  it.each([
+    [
+      'a title',
+      incident({ title: 'Build fails: exec gcc not found' }),
+      'title',
+      'Build fails: exec gcc not found',
+    ],
+    [
+      'an example title in a list',
+      incident({ extra: 'examples:\n  - title: cgo: exec gcc: not found in PATH\n    body: x' }),
+      'title',
+      'cgo: exec gcc: not found in PATH',
+    ],
+  ])('%s: the error says to quote it', (_name, text, key, value) => {
+    const r = parseIncidentFile('colon.yml', text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]!.message).toContain(
+      `the value of "${key}" contains ": ", which YAML reads as another key; put it in quotes (${key}: '${value}')`,
+    );
+  });
+
+  it('a quoted one loads', () => {
+    expect(parseIncidentFile('ok.yml', incident({ title: "'Build fails: exec gcc not found'" })).ok).toBe(
+      true,
+    );
+  });
+});
