@@ -90,6 +90,35 @@ function safeList(dir: string): string[] {
   }
 }
 
+/** A phrase's points as the matcher would count them at most: its weight, tempered by specificity. */
+interface WeighedPhrase {
+  phrase: string;
+  points: number;
+}
+
+/** Phrases with their points, strongest first. */
+function weighed(list: readonly { phrase: string; weight: number }[]): WeighedPhrase[] {
+  return list
+    .map((p) => ({ phrase: p.phrase, points: p.weight * specificity(tokenize(p.phrase)).factor }))
+    .sort((a, b) => b.points - a.points);
+}
+
+/** The fewest of `phrases` (strongest first) that take `from` points to `needed`, as `"phrase" (points)`. */
+function fewestReaching(
+  phrases: readonly WeighedPhrase[],
+  from: number,
+  needed: number,
+): { used: string[]; reached: boolean } {
+  let total = from;
+  const used: string[] = [];
+  for (const p of phrases) {
+    if (total >= needed) break;
+    total += p.points;
+    used.push(`"${p.phrase}" (${Math.round(p.points * 100) / 100})`);
+  }
+  return { used, reached: total >= needed };
+}
+
 /**
  * The incident's weakest path to a verdict: the fewest of its signatures and frames (weighed by their
  * specificity) that, with the context of its require groups, reach the score a verdict needs at the
@@ -99,17 +128,8 @@ function weakestPath(incident: Incident): string {
   const needed = scoreFor(DEFAULT_MIN_CONFIDENCE);
   const paths = expandVariants(incident).map((shape) => {
     const context = shape.match.require.length * SCORING.requiredGroupPoints;
-    const phrases = [...shape.match.signatures, ...shape.match.frames]
-      .map((p) => ({ phrase: p.phrase, points: p.weight * specificity(tokenize(p.phrase)).factor }))
-      .sort((a, b) => b.points - a.points);
-    let total = context;
-    const used: string[] = [];
-    for (const p of phrases) {
-      if (total >= needed) break;
-      total += p.points;
-      used.push(`"${p.phrase}" (${Math.round(p.points * 100) / 100})`);
-    }
-    return { shape, context, used, reached: total >= needed };
+    const phrases = weighed([...shape.match.signatures, ...shape.match.frames]);
+    return { shape, context, ...fewestReaching(phrases, context, needed) };
   });
   const best = paths.filter((p) => p.reached).sort((a, b) => a.used.length - b.used.length)[0];
   if (!best)
@@ -123,10 +143,6 @@ function weakestPath(incident: Incident): string {
  * author sees the group, not the rule that a strong enough report is matched despite it.
  */
 function outweighedExcludes(incident: Incident): string[] {
-  const weighed = (list: readonly { phrase: string; weight: number }[]) =>
-    list
-      .map((p) => ({ phrase: p.phrase, points: p.weight * specificity(tokenize(p.phrase)).factor }))
-      .sort((a, b) => b.points - a.points);
   const signatures = weighed(incident.match.signatures);
   const frames = weighed(incident.match.frames);
   const framePoints = Math.min(
@@ -136,13 +152,8 @@ function outweighedExcludes(incident: Incident): string[] {
   const own = signatures.reduce((n, p) => n + p.points, 0) + framePoints;
   if (own < SCORING.excludeOutweighedAt) return [];
   // The fewest phrases that reach it, for the example.
-  const path: string[] = [];
-  let total = 0;
-  for (const p of [...signatures, ...frames].sort((a, b) => b.points - a.points)) {
-    if (total >= SCORING.excludeOutweighedAt) break;
-    total += p.points;
-    path.push(`"${p.phrase}" (${Math.round(p.points * 100) / 100})`);
-  }
+  const strongest = [...signatures, ...frames].sort((a, b) => b.points - a.points);
+  const path = fewestReaching(strongest, 0, SCORING.excludeOutweighedAt).used;
   return incident.match.exclude.flatMap((group, gi) =>
     group.absolute
       ? []
