@@ -2,7 +2,8 @@
 import { generateIncidentFiles, type IncidentFileText } from '../data/generate-incidents.js';
 import { makeWorld } from '../data/vocabulary.js';
 import { Rng } from '../lib/prng.js';
+import { PRODUCT_COUNT, WORLD_SEED } from '../core/core-types.js';
 
 export function ownCatalogFiles(count: number): IncidentFileText[] {
-  return generateIncidentFiles(new Rng(99), makeWorld(new Rng(20241103), 3000), count);
+  return generateIncidentFiles(new Rng(99), makeWorld(new Rng(WORLD_SEED), PRODUCT_COUNT), count);
 }

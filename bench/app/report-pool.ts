@@ -9,6 +9,7 @@ import type { IssueInput } from '../../src/types.js';
 import { generateReport, type PlantTarget } from '../data/generate-reports.js';
 import { makeWorld } from '../data/vocabulary.js';
 import { Rng } from '../lib/prng.js';
+import { PRODUCT_COUNT, WORLD_SEED } from '../core/core-types.js';
 
 export interface PoolReport {
   input: IssueInput;
@@ -42,7 +43,7 @@ function pickSize(rng: Rng): number {
 export function buildReportPool(size: number, seed = 777): ReportPool {
   const incidents = loadCatalogDir(BUNDLED_CATALOG_DIR).incidents;
   const index = compileIndex(incidents);
-  const world = makeWorld(new Rng(20241103), 3000);
+  const world = makeWorld(new Rng(WORLD_SEED), PRODUCT_COUNT);
   const targets: PlantTarget[] = incidents
     .filter((i) => i.examples.length > 0)
     .map((incident) => ({ incident, product: null }));

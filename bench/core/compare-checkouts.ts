@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateIncidentFiles } from '../data/generate-incidents.js';
-import { generateReports, type PlantTarget } from '../data/generate-reports.js';
+import { generateReports, plantTargets } from '../data/generate-reports.js';
 import { makeWorld } from '../data/vocabulary.js';
 import { Rng } from '../lib/prng.js';
 import { summarize, type Summary } from '../lib/stats.js';
 import type { Incident, IssueInput } from '../../src/types.js';
+import { CATALOG_SEED, PRODUCT_COUNT, REPORT_SEED, WORLD_SEED } from './core-types.js';
 
 interface Core {
   name: string;
@@ -40,19 +41,15 @@ if (!other) {
   process.stderr.write('usage: npm run bench:compare -- DIR   (DIR: a checkout of another revision)\n');
   process.exit(2);
 }
-const world = makeWorld(new Rng(20241103), 3000);
+const world = makeWorld(new Rng(WORLD_SEED), PRODUCT_COUNT);
 const dir = mkdtempSync(join(tmpdir(), 'crash-triage-compare-'));
 try {
-  for (const f of generateIncidentFiles(new Rng(7), world, 9995)) writeFileSync(join(dir, f.name), f.text);
+  for (const f of generateIncidentFiles(new Rng(CATALOG_SEED), world, 9995))
+    writeFileSync(join(dir, f.name), f.text);
   const before = await loadCore(resolve(other), resolve(other), dir);
   const now = await loadCore('this checkout', resolve(import.meta.dirname, '../..'), dir);
-  const products = new Map(world.products.map((p) => [p.name, p]));
-  // The reports `npm run bench` times: planted with synthetic incidents' products or bundled examples.
-  const targets: PlantTarget[] = [];
-  for (const incident of now.incidents) {
-    const product = incident.source.startsWith(dir) ? (products.get(incident.labels[1] ?? '') ?? null) : null;
-    if (product || incident.examples.length > 0) targets.push({ incident, product });
-  }
+  // The reports `npm run bench` times.
+  const targets = plantTargets(now.incidents, world, dir);
   const row = (s: Summary) => `median ${s.medianMs.toFixed(2)} ms, p99 ${s.p99Ms.toFixed(2)} ms`;
   console.log(`10,000 incidents; ${REPORTS} reports × ${ROUNDS} rounds per size, each through both cores`);
   for (const kb of SIZES_KB) {
@@ -64,7 +61,7 @@ try {
       [before, []],
       [now, []],
     ]);
-    const reports = generateReports(new Rng(4242), world, targets, opts);
+    const reports = generateReports(new Rng(REPORT_SEED), world, targets, opts);
     for (let round = 0; round < ROUNDS; round++)
       reports.forEach((r, k) => {
         for (const c of (k + round) % 2 === 0 ? [before, now] : [now, before]) {

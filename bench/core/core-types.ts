@@ -2,6 +2,12 @@
 // are its own) and what the worker answers.
 import type { Summary } from '../lib/stats.js';
 
+/** Seeds of the synthetic world, catalog and reports: every core measurement uses the same ones. */
+export const WORLD_SEED = 20241103;
+export const CATALOG_SEED = 7;
+export const REPORT_SEED = 4242;
+export const PRODUCT_COUNT = 3000;
+
 export interface CoreJob {
   catalogSize: number;
   /** Folder of synthetic incident files (null: the bundled catalog alone). */

@@ -3,7 +3,7 @@
 // on every report size, and send the figures back over IPC.
 import { compileIndex } from '../../src/match/compile-index.js';
 import { loadCatalogDirs } from '../../src/catalog/load-catalog.js';
-import { generateReports, type PlantTarget } from '../data/generate-reports.js';
+import { generateReports, plantTargets } from '../data/generate-reports.js';
 import { makeWorld } from '../data/vocabulary.js';
 import { Rng } from '../lib/prng.js';
 import { MB } from '../lib/stats.js';
@@ -30,13 +30,7 @@ function run(job: CoreJob): CatalogResult {
   const after = memory();
 
   const world = makeWorld(new Rng(job.worldSeed), job.productCount);
-  const products = new Map(world.products.map((p) => [p.name, p]));
-  const targets: PlantTarget[] = [];
-  for (const incident of loaded.incidents) {
-    const synthetic = job.catalogDir !== null && incident.source.startsWith(job.catalogDir);
-    const product = synthetic ? (products.get(incident.labels[1] ?? '') ?? null) : null;
-    if (product || incident.examples.length > 0) targets.push({ incident, product });
-  }
+  const targets = plantTargets(loaded.incidents, world, job.catalogDir);
 
   const reportsFor = (bytes: number, count: number, salt: number) =>
     generateReports(new Rng(job.reportSeed + salt), world, targets, {

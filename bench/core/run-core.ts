@@ -11,7 +11,15 @@ import { loadCatalogDir } from '../../src/catalog/load-catalog.js';
 import { generateIncidentFiles } from '../data/generate-incidents.js';
 import { makeWorld } from '../data/vocabulary.js';
 import { Rng } from '../lib/prng.js';
-import type { CatalogResult, CoreJob, NaivePlan } from './core-types.js';
+import {
+  CATALOG_SEED,
+  PRODUCT_COUNT,
+  REPORT_SEED,
+  WORLD_SEED,
+  type CatalogResult,
+  type CoreJob,
+  type NaivePlan,
+} from './core-types.js';
 
 export interface CorePlan {
   catalogSizes: number[];
@@ -22,11 +30,6 @@ export interface CorePlan {
   plantedShare: number;
   log: (line: string) => void;
 }
-
-const WORLD_SEED = 20241103;
-const CATALOG_SEED = 7;
-const REPORT_SEED = 4242;
-const PRODUCT_COUNT = 3000;
 
 export async function runCore(plan: CorePlan): Promise<CatalogResult[]> {
   const bundled = loadCatalogDir(BUNDLED_CATALOG_DIR).incidents.length;

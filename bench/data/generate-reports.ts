@@ -26,6 +26,25 @@ export interface PlantTarget {
   product: Product | null;
 }
 
+/**
+ * The incidents reports are planted with: each synthetic incident (its file in `syntheticDir`) with the
+ * product its second label names, and each bundled incident that has examples.
+ */
+export function plantTargets(
+  incidents: readonly Incident[],
+  world: World,
+  syntheticDir: string | null,
+): PlantTarget[] {
+  const products = new Map(world.products.map((p) => [p.name, p]));
+  const targets: PlantTarget[] = [];
+  for (const incident of incidents) {
+    const synthetic = syntheticDir !== null && incident.source.startsWith(syntheticDir);
+    const product = synthetic ? (products.get(incident.labels[1] ?? '') ?? null) : null;
+    if (product || incident.examples.length > 0) targets.push({ incident, product });
+  }
+  return targets;
+}
+
 export interface ReportPlan {
   count: number;
   bytes: number;
